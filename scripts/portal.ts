@@ -1,0 +1,55 @@
+// The operator's command line: `npm run portal -- <command>`.
+// Logs go to stderr at warn level so that stdout carries only the answer.
+process.env.LOG_LEVEL ??= "warn";
+
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, readConfig } from "../lib/config/config";
+import { createPairingCode } from "../lib/pairing/create-pairing-code";
+import { preparePortal } from "../lib/server/prepare-portal";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, { usage: string; run: Command }> = {
+  "pairing-code": {
+    usage: "pairing-code            print a new pairing code; the last line is its URL",
+    async run() {
+      const cfg = readConfig();
+      await preparePortal(cfg, root);
+      const code = await createPairingCode({
+        portalUrl: cfg.portalUrl,
+        ttlSeconds: cfg.pairingCodeTtlSeconds,
+        clientAddress: "command line",
+      });
+      const minutes = Math.round(cfg.pairingCodeTtlSeconds / 60);
+      process.stdout.write(
+        `Pairing code ${code.code}, valid for ${minutes} minutes:\n${code.url}\n`,
+      );
+
+      return 0;
+    },
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    const lines = Object.values(commands).map((c) => `  npm run portal -- ${c.usage}`);
+    process.stderr.write(`Usage:\n${lines.join("\n")}\n`);
+
+    return name ? 2 : 0;
+  }
+
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

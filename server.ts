@@ -1,0 +1,74 @@
+// The console's process: Next.js for pages and the console API, and beside
+// it the forward-auth listener, which answers the reverse proxy without
+// Next.js's request pipeline. Both share one in-memory state store.
+import { createServer, type IncomingMessage } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { ConfigError, readConfig } from "./lib/config/config";
+import { clientAddress } from "./lib/http/client-address";
+import { logger } from "./lib/log/logger";
+import { firstPairingCode, preparePortal } from "./lib/server/prepare-portal";
+import { clientAddressHeader } from "./lib/session/auth-options";
+import { stateStore } from "./lib/state/state-store";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const dev = process.argv.includes("--dev");
+
+async function main(): Promise<void> {
+  const cfg = readConfig();
+  process.env.NEXTAUTH_URL ??= `${cfg.portalUrl}/api/auth`;
+  const log = logger();
+
+  const { owner, created } = await preparePortal(cfg, root);
+  if (created) log.info({ portalId: owner.portalId, owner: owner.username }, "created the Portal");
+  await stateStore().start();
+
+  const app = next({ dev, dir: root, hostname: cfg.hostname, port: cfg.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    // Whatever the client sent under this name is replaced: only the socket
+    // (or a trusted proxy in front of it) says who the client is.
+    req.headers[clientAddressHeader] = addressOf(req, cfg.trustedProxies);
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(cfg.port, cfg.hostname, resolve));
+  log.info({ url: cfg.portalUrl, port: cfg.port }, "console listening");
+
+  const code = await firstPairingCode(cfg);
+  if (code) {
+    process.stdout.write(
+      `\nPair your first device with code ${code.code} (valid until ${code.expiresAt.toISOString()}):\n${code.url}\n\n`,
+    );
+  }
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, "stopping");
+    server.close();
+    await stateStore().stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+function addressOf(req: IncomingMessage, trusted: readonly string[]): string {
+  const forwarded = req.headers["x-forwarded-for"];
+
+  return clientAddress(
+    req.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trusted,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger().fatal({ err: error }, "the console could not start");
+  }
+  process.exit(1);
+});
