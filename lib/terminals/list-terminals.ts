@@ -13,7 +13,7 @@ export type TerminalView = {
   current: boolean;
 };
 
-/** The paired terminals, newest first, with `currentId` marked. */
+/** The paired terminals: the current one first, then newest first. */
 export async function listTerminals(currentId: string | null): Promise<TerminalView[]> {
   const rows = await db().terminal.findMany({
     where: { revokedAt: null },
@@ -21,7 +21,12 @@ export async function listTerminals(currentId: string | null): Promise<TerminalV
   });
   const pending = stateStore();
 
-  return rows.map((row) => ({
+  const ordered = [
+    ...rows.filter((r) => r.id === currentId),
+    ...rows.filter((r) => r.id !== currentId),
+  ];
+
+  return ordered.map((row) => ({
     id: row.id,
     name: row.name,
     icon: row.icon,
