@@ -29,8 +29,20 @@ export type ParsedTemplate = { ok: true; parts: TemplatePart[] } | { ok: false; 
 const placeholderSet: ReadonlySet<string> = new Set(PLACEHOLDER_NAMES);
 
 // A header value must stay one line of visible text; a CR or LF would let a
-// template smuggle a second header into the proxy's request.
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+// template smuggle a second header into the proxy's request. Tab is allowed.
+function isForbiddenChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+
+  return (code < 0x20 && code !== 0x09) || code === 0x7f;
+}
+
+function hasForbiddenChar(text: string): boolean {
+  return [...text].some(isForbiddenChar);
+}
+
+function withoutForbiddenChars(text: string): string {
+  return [...text].filter((char) => !isForbiddenChar(char)).join("");
+}
 
 export function isPlaceholderName(name: string): name is PlaceholderName {
   return placeholderSet.has(name);
@@ -49,7 +61,7 @@ export function isPlaceholderName(name: string): name is PlaceholderName {
  * // { ok: true, parts: [placeholder ownerUsername, text "@", placeholder portalDomain] }
  */
 export function parseHeaderTemplate(template: string): ParsedTemplate {
-  if (FORBIDDEN_CHARS.test(template)) {
+  if (hasForbiddenChar(template)) {
     return { ok: false, error: "control characters (such as line breaks) are not allowed" };
   }
 
@@ -91,7 +103,7 @@ export function parseHeaderTemplate(template: string): ParsedTemplate {
 
 function placeholderProblem(inner: string): string | undefined {
   if (inner.includes("{")) {
-    return `nested braces are not allowed: {{${inner}}}`;
+    return "nested braces are not allowed";
   }
   if (inner.trim() !== inner && isPlaceholderName(inner.trim())) {
     return `write placeholders without spaces: {{${inner.trim()}}}`;
@@ -116,7 +128,7 @@ export function renderTemplateParts(parts: TemplatePart[], values: IdentityValue
       }
       const value = Object.hasOwn(values, part.name) ? values[part.name] : "";
 
-      return String(value).replace(new RegExp(FORBIDDEN_CHARS, "g"), "");
+      return withoutForbiddenChars(String(value));
     })
     .join("");
 }

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { CatalogError } from "./catalog-error";
-import { checkCompose, type ComposeService } from "./check-compose";
+import { type ComposeService, checkCompose } from "./check-compose";
 import { envValueProblem, formatEnvFile } from "./env-file";
 import type { Manifest } from "./manifest";
 import { type PortalValues, portalVariablesFor } from "./portal-variables";
@@ -50,6 +50,11 @@ export function renderApp(input: RenderAppInput): RenderedApp {
   }
   if (prefix !== "" && !NETWORK_RE.test(prefix)) {
     throw new CatalogError("invalid_value", `Invalid container prefix "${prefix}"`);
+  }
+  if (!input.values.appDataDir.startsWith("/")) {
+    throw new CatalogError("invalid_value", "appDataDir must be an absolute path", [
+      { field: "APP_DATA_DIR", message: "must be an absolute path" },
+    ]);
   }
 
   const settings = validateSettings(manifest, input.settings);
