@@ -81,7 +81,9 @@ test("a sixth guess finds the code dead after five wrong ones", async ({ browser
   await page.getByLabel("Pairing code").fill(code);
   await page.getByRole("button", { name: "Pair", exact: true }).click();
 
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("locked after too many wrong attempts");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "locked after too many wrong attempts",
+  );
   await expect(page.getByRole("main").getByRole("alert")).not.toContainText(code);
   await context.close();
 });

@@ -35,6 +35,7 @@ export function consoleEnv(): Record<string, string> {
     HOSTNAME: "127.0.0.1",
     PORTAL_AUTH_PORT: String(e2eEnv.authPort),
     PORTAL_DATA_DIR: e2eEnv.dataDir,
+    PORTAL_CATALOG_DIR: e2eEnv.catalogDir,
     DATABASE_URL: `file:${path.join(e2eEnv.dataDir, "portal.db")}`,
     LOG_LEVEL: "info",
   };

@@ -15,6 +15,8 @@ export const e2eEnv = {
   portalUrl: "http://portal.test:3100",
   workDir: path.join(root, ".e2e"),
   dataDir: path.join(root, ".e2e", "data"),
+  // The bundled catalog plus the entries only tests use (e2e/catalog).
+  catalogDir: path.join(root, ".e2e", "catalog"),
   statePath: path.join(root, ".e2e", "console.json"),
   ownerStatePath: path.join(root, ".e2e", "owner-storage.json"),
   screenshotsDir: path.join(root, "docs", "screenshots"),

@@ -1,10 +1,15 @@
 import fs from "node:fs";
+import path from "node:path";
 import { startConsole } from "./console-process";
 import { e2eEnv } from "./env";
 
 export default async function globalSetup(): Promise<void> {
   fs.rmSync(e2eEnv.workDir, { recursive: true, force: true });
   fs.mkdirSync(e2eEnv.workDir, { recursive: true });
+  for (const source of ["catalog", path.join("e2e", "catalog")]) {
+    const dir = path.join(e2eEnv.root, source);
+    if (fs.existsSync(dir)) fs.cpSync(dir, e2eEnv.catalogDir, { recursive: true });
+  }
   const info = await startConsole();
   fs.writeFileSync(e2eEnv.statePath, JSON.stringify(info, null, 2));
 }
