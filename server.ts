@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { ConfigError, readConfig } from "./lib/config/config";
+import { startAuthListener } from "./lib/forward-auth/auth-listener";
 import { clientAddress } from "./lib/http/client-address";
 import { logger } from "./lib/log/logger";
 import { firstPairingCode, preparePortal } from "./lib/server/prepare-portal";
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const { owner, created } = await preparePortal(cfg, root);
   if (created) log.info({ portalId: owner.portalId, owner: owner.username }, "created the Portal");
   await stateStore().start();
+  const authListener = await startAuthListener(cfg);
+  log.info({ host: cfg.authHost, port: cfg.authPort }, "forward-auth listener listening");
 
   const app = next({ dev, dir: root, hostname: cfg.hostname, port: cfg.port });
   await app.prepare();
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ signal }, "stopping");
     server.close();
+    authListener.close();
     await stateStore().stop();
     process.exit(0);
   };

@@ -1,0 +1,141 @@
+import http, { type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAuthListener } from "./auth-listener";
+import { header, send, sendRaw } from "./http-test-client";
+import { buildSnapshot, signTestToken, testContext, testKey } from "./test-support";
+
+const key = testKey();
+const snapshot = buildSnapshot({
+  apps: [
+    {
+      name: "whoami",
+      rules: [
+        { prefix: "", access: "private", headers: { "X-Ptl-Email": "{{ownerEmail}}" } },
+        { prefix: "/public", access: "public" },
+      ],
+    },
+  ],
+});
+const { ctx } = testContext(snapshot, key);
+let server: Server;
+let port = 0;
+let cookie = "";
+
+beforeAll(async () => {
+  server = await startAuthListener({ authPort: 0, authHost: "127.0.0.1" }, () => ctx);
+  port = (server.address() as AddressInfo).port;
+  cookie = `ptl_session=${await signTestToken("t1", key)}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const forwarded = (uri: string, extra: Record<string, string> = {}) => ({
+  "X-Forwarded-Host": "whoami.portal.test",
+  "X-Forwarded-Uri": uri,
+  "X-Forwarded-Proto": "https",
+  "X-Forwarded-Method": "GET",
+  ...extra,
+});
+
+describe("the dedicated listener", () => {
+  it("answers 200 with the identity headers for a paired terminal", async () => {
+    const res = await send(port, forwarded("/", { Cookie: cookie }));
+
+    expect(res.status).toBe(200);
+    expect(header(res, "X-Ptl-User")).toBe("gjq6gv");
+    expect(header(res, "X-Ptl-Client-Type")).toBe("terminal");
+    expect(header(res, "X-Ptl-Client-Id")).toBe("t1");
+    expect(header(res, "X-Ptl-Client-Name")).toBe("Ada's laptop");
+    expect(header(res, "X-Ptl-Email")).toBe("owner@example.org");
+  });
+
+  it("sends every identity header, empty, to an anonymous public request", async () => {
+    const res = await send(port, forwarded("/public/x"));
+    const names = res.headers.map(([name]) => name).filter((n) => n.startsWith("X-Ptl-"));
+
+    expect(res.status).toBe(200);
+    expect(names.sort()).toEqual([
+      "X-Ptl-Client-Id",
+      "X-Ptl-Client-Name",
+      "X-Ptl-Client-Type",
+      "X-Ptl-Email",
+      "X-Ptl-User",
+    ]);
+    expect(header(res, "X-Ptl-User")).toBe("");
+  });
+
+  it("answers 302 and 401 with the login URL in Location", async () => {
+    const page = await send(port, forwarded("/x", { Accept: "text/html" }));
+    const api = await send(port, forwarded("/x", { Accept: "application/json" }));
+
+    expect(page.status).toBe(302);
+    expect(api.status).toBe(401);
+    expect(header(api, "Location")).toBe(header(page, "Location"));
+    expect(header(api, "Location")).toMatch(/^http:\/\/portal\.test:3000\/pair\?next=https%3A/);
+  });
+
+  it("answers 400 with a short reason for a request without a host", async () => {
+    const res = await send(port, {});
+
+    expect(res.status).toBe(400);
+    expect(res.body).toMatch(/host/);
+  });
+
+  it("answers any method, and the same path with a query", async () => {
+    const res = await send(port, forwarded("/", { Cookie: cookie }), {
+      method: "POST",
+      path: "/api/internal/auth?from=test",
+    });
+
+    expect(res.status).toBe(200);
+  });
+
+  it("answers 404 for any other path", async () => {
+    expect((await send(port, {}, { path: "/api/internal/authx" })).status).toBe(404);
+    expect((await send(port, {}, { path: "/" })).status).toBe(404);
+  });
+
+  it("keeps connections alive", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    agent.on("free", (socket) => sockets.add(socket));
+    for (let i = 0; i < 3; i++) {
+      expect((await send(port, forwarded("/", { Cookie: cookie }), { agent })).status).toBe(200);
+    }
+    agent.destroy();
+
+    expect(sockets.size).toBe(1);
+  });
+
+  it("answers a WebSocket upgrade like a GET, on the socket", async () => {
+    const request = (extra: string) =>
+      [
+        "GET /api/internal/auth HTTP/1.1",
+        "Host: 127.0.0.1",
+        "Connection: Upgrade",
+        "Upgrade: websocket",
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        "X-Forwarded-Host: whoami.portal.test",
+        "X-Forwarded-Uri: /socket",
+        "X-Forwarded-Proto: wss",
+        extra,
+        "",
+        "",
+      ].join("\r\n");
+    const anonymous = await sendRaw(port, request("X-Requested-With: nothing"));
+    const paired = await sendRaw(port, request(`Cookie: ${cookie}`));
+
+    expect(anonymous).toMatch(/^HTTP\/1\.1 401 /);
+    expect(anonymous).toContain(`next=${encodeURIComponent("https://whoami.portal.test/socket")}`);
+    expect(paired).toMatch(/^HTTP\/1\.1 200 /);
+    expect(paired).toContain("X-Ptl-Client-Id: t1\r\n");
+  });
+
+  it("answers a malformed request with 400, not a crash", async () => {
+    const out = await sendRaw(port, "GARBAGE\r\n\r\n");
+
+    expect(out).toMatch(/^HTTP\/1\.1 400/);
+  });
+});
