@@ -179,6 +179,23 @@ describe("renderApp", () => {
     }
   });
 
+  it("quotes strings that a YAML 1.1 reader would read as booleans or numbers", () => {
+    const { manifest } = entry("it-tools");
+    const composeText = [
+      "services:",
+      "  it-tools:",
+      "    image: x/y:1.0",
+      "    environment:",
+      "      FLAG: 'on'",
+      "      ANSWER: 'yes'",
+      "      TIME: '1:30'",
+    ].join("\n");
+    const yaml = render("it-tools", { manifest, composeText }).composeYaml;
+    expect(yaml).toContain('FLAG: "on"');
+    expect(yaml).toContain('ANSWER: "yes"');
+    expect(yaml).toContain('TIME: "1:30"');
+  });
+
   it("refuses a relative data folder and a bad network name", () => {
     const values = testPortalValues("convos", { appDataDir: "data/convos" });
     expect(() => render("convos", { values })).toThrow(/absolute path/);

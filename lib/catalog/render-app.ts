@@ -92,7 +92,10 @@ export function renderApp(input: RenderAppInput): RenderedApp {
   compose.networks = { [network]: { external: true, name: network } };
 
   return {
-    composeYaml: stringify(compose, { lineWidth: 0 }),
+    // YAML 1.1 output quotes strings such as "on", "yes" or "1:30" that
+    // docker-compose 1.29's YAML 1.1 reader would otherwise turn into
+    // booleans or numbers.
+    composeYaml: stringify(compose, { lineWidth: 0, version: "1.1" }),
     envFile: envFileFor(manifest, input.values, network, settings.values, secrets),
   };
 }
