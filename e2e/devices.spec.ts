@@ -149,3 +149,13 @@ test("an unpaired visitor of a console page is sent to pairing and returned", as
   await expect(page).toHaveURL(`${e2eEnv.portalUrl}/devices`);
   await context.close();
 });
+
+test("the activity page shows pairings, failures and revocations", async ({ ownerPage: page }) => {
+  await page.goto("/activity");
+
+  const list = page.getByRole("main").getByRole("list");
+  await expect(list.getByText("Paired Old name").first()).toBeVisible();
+  await expect(list.getByText("Revoked To be revoked").first()).toBeVisible();
+  await expect(list.getByText("Pairing refused: a wrong code").first()).toBeVisible();
+  await expect(list.getByText("Renamed Old name to Living room tablet").first()).toBeVisible();
+});

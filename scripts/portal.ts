@@ -4,6 +4,7 @@ process.env.LOG_LEVEL ??= "warn";
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCatalogValidate } from "../lib/catalog/cli-validate";
 import { ConfigError, readConfig } from "../lib/config/config";
 import { createPairingCode } from "../lib/pairing/create-pairing-code";
 import { preparePortal } from "../lib/server/prepare-portal";
@@ -13,6 +14,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { usage: string; run: Command }> = {
+  catalog: {
+    usage: "catalog validate [DIR]  check catalog entries; every problem with its file and field",
+    async run([verb, dir]) {
+      if (verb !== "validate") {
+        process.stderr.write("Usage: npm run portal -- catalog validate [DIR]\n");
+
+        return 2;
+      }
+      const result = runCatalogValidate(dir ?? (process.env.PORTAL_CATALOG_DIR || "catalog"));
+      for (const line of result.lines) process.stdout.write(`${line}\n`);
+
+      return result.ok ? 0 : 1;
+    },
+  },
   "pairing-code": {
     usage: "pairing-code            print a new pairing code; the last line is its URL",
     async run() {

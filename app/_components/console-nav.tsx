@@ -3,7 +3,10 @@
 import { usePathname } from "next/navigation";
 
 // Only pages that work are listed; each new page adds itself here.
-const links = [{ href: "/devices", label: "Devices" }];
+const links = [
+  { href: "/devices", label: "Devices" },
+  { href: "/activity", label: "Activity" },
+];
 
 export function ConsoleNav() {
   const pathname = usePathname();

@@ -15,6 +15,10 @@ async function revoke(ids: string[], actor: Actor): Promise<number> {
   if (ids.length === 0) return 0;
 
   const now = new Date();
+  const targets = await db().terminal.findMany({
+    where: { id: { in: ids }, revokedAt: null },
+    select: { id: true, name: true },
+  });
   const [result] = await db().$transaction([
     db().terminal.updateMany({
       where: { id: { in: ids }, revokedAt: null },
@@ -23,12 +27,12 @@ async function revoke(ids: string[], actor: Actor): Promise<number> {
     bumpStateVersion("terminals"),
   ]);
   await stateStore().reload("terminals");
-  for (const id of ids) {
+  for (const target of targets) {
     await recordEvent({
       action: "terminal.revoked",
       terminalId: actor.terminalId,
       clientAddress: actor.clientAddress,
-      detail: { target: id },
+      detail: { target: target.id, name: target.name },
     });
   }
 
