@@ -7,6 +7,12 @@ import { fileURLToPath } from "node:url";
 import { runCatalogValidate } from "../lib/catalog/cli-validate";
 import { ConfigError, readConfig } from "../lib/config/config";
 import { createPairingCode } from "../lib/pairing/create-pairing-code";
+import { loadProxySetup } from "../lib/proxy-config/load-proxy-setup";
+import {
+  isProxyKind,
+  proxyKinds,
+  renderProxyConfig,
+} from "../lib/proxy-config/render-proxy-config";
 import { preparePortal } from "../lib/server/prepare-portal";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +48,22 @@ const commands: Record<string, { usage: string; run: Command }> = {
       process.stdout.write(
         `Pairing code ${code.code}, valid for ${minutes} minutes:\n${code.url}\n`,
       );
+
+      return 0;
+    },
+  },
+  "proxy-config": {
+    usage: "proxy-config traefik|caddy|nginx   print the reverse proxy's config for this Portal",
+    async run(args) {
+      const kind = args[0];
+      if (!isProxyKind(kind)) {
+        process.stderr.write(`Name the proxy: one of ${proxyKinds.join(", ")}\n`);
+
+        return 2;
+      }
+      const cfg = readConfig();
+      await preparePortal(cfg, root);
+      process.stdout.write(renderProxyConfig(kind, await loadProxySetup(cfg)));
 
       return 0;
     },
