@@ -32,7 +32,7 @@ export async function startAuthListener(
       return;
     }
     void answerAuthRequest(inputFromNodeRequest(req), context())
-      .then((decision) => res.writeHead(decision.status, headersOf(decision)).end(bodyOf(decision)))
+      .then((d) => res.writeHead(d.status, headersOf(d)).end(bodyOf(d)))
       .catch(() => {
         if (!res.headersSent) res.writeHead(400).end("the request could not be answered\n");
         else res.destroy();

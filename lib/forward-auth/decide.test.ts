@@ -39,6 +39,7 @@ const snapshot = buildSnapshot({
   ],
 });
 const { ctx, touched } = testContext(snapshot, key);
+const pair = "http://portal.test:3000/pair?next=";
 const html = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
 let token = "";
 let cookie = "";
@@ -95,7 +96,7 @@ describe("the decision table", () => {
 
     expect(d.status).toBe(302);
     expect(d.headers.Location).toBe(
-      `http://portal.test:3000/pair?next=${encodeURIComponent("https://wiki.portal.test/notes?id=7")}`,
+      `${pair}${encodeURIComponent("https://wiki.portal.test/notes?id=7")}`,
     );
   });
 
@@ -115,7 +116,7 @@ describe("the decision table", () => {
 
     expect(d.status).toBe(401);
     expect(d.headers.Location).toBe(
-      `http://portal.test:3000/pair?next=${encodeURIComponent("https://wiki.portal.test/notes?id=7")}`,
+      `${pair}${encodeURIComponent("https://wiki.portal.test/notes?id=7")}`,
     );
   });
 

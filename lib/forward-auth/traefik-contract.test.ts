@@ -156,12 +156,14 @@ describe("Traefik's forwardAuth in front of the listener", () => {
 
     expect(out).toMatchObject({ forwarded: false, status: 302 });
     expect(value(out.headers, "Location")).toEqual([
-      `http://portal.test:3000/pair?next=${encodeURIComponent("https://convos.portal.test/chat?x=1")}`,
+      `http://portal.test:3000/pair?next=${encodeURIComponent(
+        "https://convos.portal.test/chat?x=1",
+      )}`,
     ]);
   });
 
   it("passes 401, 403 and 404 to the client as they are", async () => {
-    const xhr = browser("https://convos.portal.test/api", [["X-Requested-With", "XMLHttpRequest"]]);
+    const xhr = browser("https://convos.portal.test/", [["X-Requested-With", "XMLHttpRequest"]]);
 
     expect(await traefikForwardAuth(port, xhr)).toMatchObject({ status: 401 });
     expect(await traefikForwardAuth(port, browser("https://nope.portal.test/"))).toMatchObject({

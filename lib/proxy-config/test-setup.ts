@@ -4,7 +4,11 @@ import { type ProxySetup, portalHeaderNames, proxyApps } from "./proxy-setup";
 export function sampleSetup(overrides: Partial<ProxySetup> = {}, upstreams = new Map()) {
   const apps = proxyApps(
     [
-      { name: "whoami", state: "running", rules: [{ prefix: "", access: "private", headers: {} }] },
+      {
+        name: "whoami",
+        state: "running",
+        rules: [{ prefix: "", access: "private", headers: {} }],
+      },
       {
         name: "wiki",
         state: "running",
