@@ -15,7 +15,7 @@ test("a code from the first device pairs a second browser, which appears without
   const second = await browser.newContext();
   const secondPage = await second.newPage();
   await secondPage.goto(link ?? "");
-  await expect(secondPage).toHaveURL(/\/devices$/);
+  await expect(secondPage).toHaveURL(`${e2eEnv.portalUrl}/`);
 
   await expect(dialog.getByText("is paired")).toBeVisible();
   await dialog.getByRole("button", { name: "Done" }).click();
@@ -119,6 +119,7 @@ test("a cross-origin DELETE is refused even with the session cookie", async ({
 
 test("signing out of a device revokes it", async ({ browser, owner }) => {
   const { context, page } = await pairedContext(browser, owner, "Leaving soon");
+  await page.goto("/devices");
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page

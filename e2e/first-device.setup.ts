@@ -8,7 +8,9 @@ test("the pairing link printed at first start pairs the first device", async ({ 
 
   await page.goto(firstPairingUrl);
 
-  await expect(page).toHaveURL(/\/devices$/);
+  await expect(page).toHaveURL(`${e2eEnv.portalUrl}/`);
+  await expect(page.getByRole("heading", { name: "Your apps" })).toBeVisible();
+  await page.getByRole("link", { name: "Devices" }).click();
   await expect(page.getByRole("heading", { name: "Devices" })).toBeVisible();
   await expect(page.getByText("This device", { exact: true })).toBeVisible();
 

@@ -1,10 +1,28 @@
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { appUrl } from "@/lib/apps/app-url";
+import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { config } from "@/lib/config/config";
 import { requireTerminal } from "@/lib/http/current-terminal";
+import { stateStore } from "@/lib/state/state-store";
+import { Launcher } from "./launcher";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Home" };
 
-// Until apps can be installed the devices page is the console's front page.
 export default async function HomePage() {
   await requireTerminal("/");
-  redirect("/devices");
+  const cfg = config();
+  const titles = new Map(
+    loadCatalog(cfg.catalogDir).entries.map((e) => [e.manifest.name, e.manifest.title]),
+  );
+  const apps = [...stateStore().snapshot.apps.values()]
+    .map((app) => ({
+      name: app.name,
+      title: titles.get(app.name) ?? app.name,
+      state: app.state,
+      url: appUrl(app.name, cfg.portalUrl, cfg.appPort),
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+
+  return <Launcher initialApps={apps} />;
 }

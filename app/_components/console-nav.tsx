@@ -4,6 +4,8 @@ import { usePathname } from "next/navigation";
 
 // Only pages that work are listed; each new page adds itself here.
 const links = [
+  { href: "/", label: "Home" },
+  { href: "/catalog", label: "Catalog" },
   { href: "/devices", label: "Devices" },
   { href: "/activity", label: "Activity" },
 ];
@@ -15,7 +17,10 @@ export function ConsoleNav() {
     <nav aria-label="Console">
       <ul className="flex gap-1">
         {links.map((link) => {
-          const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const active =
+            link.href === "/"
+              ? pathname === "/" || pathname.startsWith("/apps/")
+              : pathname === link.href || pathname.startsWith(`${link.href}/`);
 
           return (
             <li key={link.href}>

@@ -67,7 +67,7 @@ export async function pairedContext(
   await page.getByLabel("Pairing code").fill(url.searchParams.get("code") ?? "");
   await page.getByLabel("Device name").fill(name);
   await page.getByRole("button", { name: "Pair", exact: true }).click();
-  await expect(page).toHaveURL(/\/devices$/);
+  await expect(page).toHaveURL(`${e2eEnv.portalUrl}/`);
 
   return { context, page };
 }
