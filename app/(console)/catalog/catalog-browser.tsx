@@ -68,7 +68,8 @@ export function CatalogBrowser({ cards, categories, initialQuery, initialCategor
           }}
           className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 sm:max-w-xs"
         />
-        <div role="group" aria-label="Categories" className="flex flex-wrap gap-2">
+        <fieldset className="flex flex-wrap gap-2">
+          <legend className="sr-only">Categories</legend>
           {["", ...categories].map((value) => (
             <button
               key={value || "all"}
@@ -83,7 +84,7 @@ export function CatalogBrowser({ cards, categories, initialQuery, initialCategor
               {value || "All"}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
 
       <p className="sr-only" aria-live="polite">

@@ -129,6 +129,7 @@ export function AppControl({ name, title, url, initialState }: Props) {
           ref={logRef}
           role="log"
           aria-label={`${title} log`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard
           tabIndex={0}
           className="max-h-96 overflow-auto rounded-xl bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"
         >

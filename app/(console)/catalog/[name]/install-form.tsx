@@ -64,11 +64,14 @@ export function InstallForm({ name, title, fields, generated }: Props) {
               {field.label}
             </label>
           ) : (
-            <label className="block text-sm font-medium">
-              {field.label}
-              {field.required && <span className="text-red-700"> *</span>}
+            <>
+              <label htmlFor={`setting-${field.key}`} className="block text-sm font-medium">
+                {field.label}
+                {field.required && <span className="text-red-700"> *</span>}
+              </label>
               {field.type === "select" ? (
                 <select
+                  id={`setting-${field.key}`}
                   value={String(values[field.key])}
                   onChange={(event) => setValues({ ...values, [field.key]: event.target.value })}
                   className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 font-normal"
@@ -92,7 +95,7 @@ export function InstallForm({ name, title, fields, generated }: Props) {
                   className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 font-normal"
                 />
               )}
-            </label>
+            </>
           )}
           {field.description && <p className="mt-1 text-xs text-slate-500">{field.description}</p>}
         </div>
