@@ -20,8 +20,9 @@ export type AuthInput = {
   originalUrl?: string | null;
   originalMethod?: string | null;
   /**
-   * Names of every header of the auth request, as received. Only looked at
-   * for `X-Ptl_*` spellings that some app servers fold into `X-Ptl-*`.
+   * Header names of the auth request, as received; only looked at for
+   * `X-Ptl_*` spellings that some app servers fold into `X-Ptl-*`, so an
+   * adapter may pass just the names that contain an underscore.
    */
   headerNames?: readonly string[];
 };

@@ -4,9 +4,14 @@ import type { AuthInput } from "./auth-input";
 /** The decision's input from a node:http request. */
 export function inputFromNodeRequest(req: IncomingMessage): AuthInput {
   const h = req.headers;
+  // Only a name with an underscore can be a folded identity header (see
+  // AuthInput.headerNames), and such names are rare: collect just those.
   const names: string[] = [];
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) names.push(raw[i] ?? "");
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] ?? "";
+    if (name.includes("_")) names.push(name);
+  }
 
   return {
     method: req.method ?? "GET",
@@ -42,7 +47,7 @@ export function inputFromWebRequest(request: Request): AuthInput {
     forwardedFor: h.get("x-forwarded-for"),
     originalUrl: h.get("x-original-url"),
     originalMethod: h.get("x-original-method"),
-    headerNames: [...h.keys()],
+    headerNames: [...h.keys()].filter((name) => name.includes("_")),
   };
 }
 

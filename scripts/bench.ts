@@ -1,0 +1,403 @@
+// The forward-auth benchmark: `npm run bench`. In one run, against
+// 127.0.0.1 only, it measures (1) a bare node:http server answering 200
+// with the same headers, the ceiling; (2) the dedicated forward-auth
+// listener; (3) the Next.js route handler of the production build; then
+// revokes the terminal under load and times the first refusal. The console
+// runs for real (NODE_ENV=production tsx server.ts) on a temporary data
+// folder. Figures are printed and written to bench-results/latest.json.
+//
+// BENCH_ROOT names the tree to run (default: this one); without a
+// production build that has the route, it runs `next build` there first.
+// BENCH_SECONDS sets each measurement's length (default 8).
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net, { type AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { signSessionToken } from "../lib/session/session-token";
+
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(process.env.BENCH_ROOT || here);
+const seconds = Number(process.env.BENCH_SECONDS || 8);
+const host = "127.0.0.1";
+const connections = 50;
+const domain = "portal.localhost";
+const children: ChildProcess[] = [];
+
+type Figures = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+};
+
+async function main(): Promise<void> {
+  ensureBuild();
+  const [consolePort, authPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
+  log(`data folder ${dataDir}`);
+
+  await startConsole(dataDir, consolePort, authPort);
+  const { token, terminalId } = await seed(dataDir);
+  const headers = {
+    "X-Forwarded-Host": `whoami.${domain}`,
+    "X-Forwarded-Uri": "/private/page?x=1",
+    "X-Forwarded-Proto": "http",
+    "X-Forwarded-Method": "GET",
+    "X-Forwarded-For": "192.0.2.1",
+    Accept: "text/html",
+    Cookie: `ptl_session=${token}`,
+  };
+  const auth = `http://${host}:${authPort}/api/internal/auth`;
+  const route = `http://${host}:${consolePort}/api/internal/auth`;
+  await waitForStatus(auth, headers, 200);
+  await waitForStatus(route, headers, 200);
+  const identity = await identityOf(auth, headers);
+
+  await startBare(barePort, identity);
+  const bare = `http://${host}:${barePort}/api/internal/auth`;
+
+  const results: Record<string, Figures> = {};
+  for (const [name, url] of [
+    ["bare node:http", bare],
+    ["dedicated listener", auth],
+    ["Next.js route handler", route],
+  ] as const) {
+    log(`measuring ${name} for ${seconds} s`);
+    await load(url, headers, 1);
+    results[name] = await load(url, headers, seconds);
+  }
+
+  log("revoking the terminal under load");
+  const revocation = await revokeUnderLoad(auth, headers, consolePort, terminalId, token);
+
+  const listener = results["dedicated listener"] as Figures;
+  const ceiling = results["bare node:http"] as Figures;
+  const next = results["Next.js route handler"] as Figures;
+  const ratios = {
+    listenerToBare: round(listener.requestsPerSecond / ceiling.requestsPerSecond, 3),
+    listenerToNext: round(listener.requestsPerSecond / next.requestsPerSecond, 1),
+  };
+  const goals = {
+    "listener/bare >= 0.7": ratios.listenerToBare >= 0.7,
+    "listener/next >= 20": ratios.listenerToNext >= 20,
+    "listener p99 < 5 ms": listener.p99Ms < 5,
+    "no non-2xx before revocation": Object.values(results).every((r) => r.non2xx === 0),
+    "revocation < 1 s": revocation.firstRefusalMs !== null && revocation.firstRefusalMs < 1000,
+  };
+
+  print(results, ratios, revocation, goals);
+  const out = path.join(here, "bench-results", "latest.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    settings: { connections, pipelining: 1, seconds },
+    results,
+    ratios,
+    revocation,
+    goals,
+  };
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), out)}`);
+}
+
+/** A production build of BENCH_ROOT that serves the forward-auth route. */
+function ensureBuild(): void {
+  const manifest = path.join(root, ".next", "app-path-routes-manifest.json");
+  const built =
+    fs.existsSync(manifest) && fs.readFileSync(manifest, "utf8").includes("/api/internal/auth");
+  if (built) return;
+  log(`no production build with /api/internal/auth in ${root}: running next build`);
+  execFileSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", 2, 2] });
+}
+
+async function startConsole(dataDir: string, port: number, authPort: number): Promise<void> {
+  const child = spawn("npx", ["tsx", "server.ts"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORTAL_DATA_DIR: dataDir,
+      DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`,
+      PORTAL_URL: `http://${domain}:${port}`,
+      PORT: String(port),
+      HOSTNAME: host,
+      PORTAL_AUTH_PORT: String(authPort),
+      PORTAL_AUTH_HOST: host,
+      LOG_LEVEL: "warn",
+    },
+  });
+  children.push(child);
+  await waitForPort(port, 120_000);
+}
+
+/** An app with a private rule and a paired terminal, written as another process would. */
+async function seed(dataDir: string): Promise<{ token: string; terminalId: string }> {
+  const sqlite = new Database(path.join(dataDir, "portal.db"));
+  const terminalId = "bench-terminal";
+  sqlite.transaction(() => {
+    sqlite
+      .prepare("INSERT INTO Terminal (id, name, icon) VALUES (?, ?, ?)")
+      .run(terminalId, "Bench laptop", "notebook");
+    sqlite
+      .prepare(
+        `INSERT INTO App (name, title, version, state, updatedAt)
+         VALUES ('whoami', 'Who am I', '1', 'running', CURRENT_TIMESTAMP)`,
+      )
+      .run();
+    const rule = sqlite.prepare(
+      "INSERT INTO AccessRule (appName, prefix, access, headers) VALUES ('whoami', ?, ?, ?)",
+    );
+    rule.run("", "private", JSON.stringify({ "X-Ptl-Email": "{{ownerEmail}}" }));
+    rule.run("/public", "public", "{}");
+    const bump = sqlite.prepare(
+      `INSERT INTO StateVersion (id, version) VALUES (?, 1)
+       ON CONFLICT(id) DO UPDATE SET version = version + 1`,
+    );
+    bump.run("terminals");
+    bump.run("apps");
+  })();
+  sqlite.close();
+
+  const hex = fs.readFileSync(path.join(dataDir, "session-key"), "utf8").trim();
+  const token = await signSessionToken(terminalId, Buffer.from(hex, "hex"), 3600);
+
+  return { token, terminalId };
+}
+
+/** The ceiling: node:http answering with the very headers the listener sends. */
+async function startBare(port: number, identity: Record<string, string>): Promise<void> {
+  const source = `
+    const headers = ${JSON.stringify(identity)};
+    require("node:http")
+      .createServer({ keepAlive: true }, (req, res) => res.writeHead(200, headers).end(""))
+      .listen(${port}, "${host}");
+  `;
+  const child = spawn(process.execPath, ["-e", source], { stdio: "inherit", detached: true });
+  children.push(child);
+  await waitForPort(port, 10_000);
+}
+
+function load(url: string, headers: Record<string, string>, duration: number) {
+  assertLocal(url);
+
+  return new Promise<Figures>((resolve, reject) => {
+    autocannon({ url, connections, pipelining: 1, duration, headers }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+        total: result.requests.total,
+      });
+    });
+  });
+}
+
+type Revocation = {
+  /** From sending DELETE /api/terminals/:id to the first refused auth answer. */
+  firstRefusalMs: number | null;
+  /** How long the console took to answer the DELETE. */
+  deleteMs: number;
+  deleteStatus: number;
+  /** Answers other than 200 seen before the DELETE was sent. */
+  refusedBefore: number;
+  /** 200 answers that arrived after the first refusal (requests already in flight). */
+  allowedAfter: number;
+};
+
+async function revokeUnderLoad(
+  url: string,
+  headers: Record<string, string>,
+  consolePort: number,
+  terminalId: string,
+  token: string,
+): Promise<Revocation> {
+  assertLocal(url);
+  let sentAt = 0;
+  let firstRefusal: number | null = null;
+  let refusedBefore = 0;
+  let allowedAfter = 0;
+  const instance = autocannon({ url, connections, pipelining: 1, duration: 4, headers });
+  instance.on("response", (_client, status: number) => {
+    if (!sentAt) {
+      if (status !== 200) refusedBefore++;
+    } else if (status !== 200 && firstRefusal === null) {
+      firstRefusal = performance.now() - sentAt;
+    } else if (status === 200 && firstRefusal !== null) {
+      allowedAfter++;
+    }
+  });
+  const done = new Promise((resolve) => instance.on("done", resolve));
+
+  await new Promise((r) => setTimeout(r, 1500));
+  sentAt = performance.now();
+  const deleteStatus = await request(consolePort, "DELETE", `/api/terminals/${terminalId}`, {
+    Authorization: `Bearer ${token}`,
+  });
+  const deleteMs = performance.now() - sentAt;
+  await done;
+
+  return {
+    firstRefusalMs: firstRefusal === null ? null : round(firstRefusal, 1),
+    deleteMs: round(deleteMs, 1),
+    deleteStatus,
+    refusedBefore,
+    allowedAfter,
+  };
+}
+
+function print(
+  results: Record<string, Figures>,
+  ratios: Record<string, number>,
+  revocation: Revocation,
+  goals: Record<string, boolean>,
+): void {
+  const rows = Object.entries(results).map(([name, r]) =>
+    [
+      name.padEnd(24),
+      String(r.requestsPerSecond).padStart(8),
+      r.p50Ms.toFixed(2).padStart(8),
+      r.p99Ms.toFixed(2).padStart(8),
+      String(r.non2xx).padStart(7),
+      String(r.errors).padStart(7),
+    ].join(" "),
+  );
+  const lines = [
+    "",
+    `forward auth, ${connections} connections, pipelining 1, ${seconds} s each, ` +
+      `${os.cpus().length} cores, node ${process.version}`,
+    `${"target".padEnd(24)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ` +
+      `${"p99 ms".padStart(8)} ${"non2xx".padStart(7)} ${"errors".padStart(7)}`,
+    ...rows,
+    "",
+    `listener / bare node:http   ${ratios.listenerToBare}`,
+    `listener / Next.js route    ${ratios.listenerToNext}`,
+    "",
+    `revocation: DELETE answered ${revocation.deleteStatus} in ${revocation.deleteMs} ms; ` +
+      `first refusal ${revocation.firstRefusalMs ?? "never"} ms after it was sent; ` +
+      `${revocation.refusedBefore} refused before, ${revocation.allowedAfter} allowed after`,
+    "",
+    ...Object.entries(goals).map(([goal, met]) => `${met ? "met   " : "MISSED"} ${goal}`),
+    "",
+  ];
+  process.stdout.write(lines.join("\n"));
+}
+
+function request(port: number, method: string, pathname: string, headers: Record<string, string>) {
+  return new Promise<number>((resolve, reject) => {
+    const req = http.request({ host, port, method, path: pathname, headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function identityOf(url: string, headers: Record<string, string>) {
+  return new Promise<Record<string, string>>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        res.resume();
+        const out: Record<string, string> = {};
+        for (let i = 0; i < res.rawHeaders.length; i += 2) {
+          const name = res.rawHeaders[i] ?? "";
+          if (name.startsWith("X-Ptl-")) out[name] = res.rawHeaders[i + 1] ?? "";
+        }
+        resolve(out);
+      })
+      .on("error", reject);
+  });
+}
+
+async function waitForStatus(url: string, headers: Record<string, string>, status: number) {
+  const { port, pathname } = new URL(url);
+  for (let i = 0; i < 200; i++) {
+    const got = await request(Number(port), "GET", pathname, headers).catch(() => 0);
+    if (got === status) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const last = await request(Number(port), "GET", pathname, headers).catch(String);
+  throw new Error(`${url} never answered ${status} (last: ${last})`);
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, host, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listened on ${host}:${port} within ${timeoutMs} ms`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+function assertLocal(url: string): void {
+  if (new URL(url).hostname !== host) throw new Error(`the bench only targets ${host}: ${url}`);
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function stopChildren(): void {
+  for (const child of children) {
+    // Each child leads its own process group (tsx starts node under it).
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+process.once("SIGINT", () => {
+  stopChildren();
+  process.exit(130);
+});
+
+main().then(
+  () => {
+    stopChildren();
+    process.exit(0);
+  },
+  (error: unknown) => {
+    const detail = error instanceof Error ? error.stack : String(error);
+    process.stderr.write(`bench failed: ${detail}\n`);
+    stopChildren();
+    process.exit(1);
+  },
+);
