@@ -46,7 +46,9 @@ describe("the next target after pairing", () => {
   it("refuses a target the browser would read as another host", () => {
     for (const next of ["//evil.test", "/\\evil.test", "https:evil.test", "https://evil.test"]) {
       const target = safeNextTarget(next, portal);
-      expect(target === null || new URL(target, portal).hostname.endsWith("portal.test")).toBe(true);
+      expect(target === null || new URL(target, portal).hostname.endsWith("portal.test")).toBe(
+        true,
+      );
     }
     expect(safeNextTarget("//evil.test", portal)).toBeNull();
     expect(safeNextTarget("https://evil.test", portal)).toBeNull();

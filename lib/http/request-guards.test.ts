@@ -30,7 +30,9 @@ describe("client address", () => {
   });
 
   it("is the last untrusted hop behind a trusted proxy", () => {
-    expect(clientAddress("::ffff:127.0.0.1", "6.6.6.6, 198.51.100.1", trusted)).toBe("198.51.100.1");
+    expect(clientAddress("::ffff:127.0.0.1", "6.6.6.6, 198.51.100.1", trusted)).toBe(
+      "198.51.100.1",
+    );
     expect(clientAddress("127.0.0.1", "198.51.100.1, 127.0.0.1", trusted)).toBe("198.51.100.1");
     expect(clientAddress("127.0.0.1", undefined, trusted)).toBe("127.0.0.1");
   });

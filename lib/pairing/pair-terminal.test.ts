@@ -88,21 +88,30 @@ describe("pairing code life cycle", () => {
     const wrong = made.code === "00000000" ? "11111111" : "00000000";
     const clientAddress = nextAddress();
     for (let guess = 1; guess <= 5; guess++) {
-      await expectCode(pairTerminal({ code: wrong, userAgent: chrome, clientAddress }), "CODE_INVALID");
+      await expectCode(
+        pairTerminal({ code: wrong, userAgent: chrome, clientAddress }),
+        "CODE_INVALID",
+      );
     }
 
     await expectCode(
       pairTerminal({ code: made.code, userAgent: chrome, clientAddress: nextAddress() }),
       "CODE_LOCKED",
     );
-    const failures = await db().auditEvent.count({ where: { action: "pairing.failed", clientAddress } });
+    const failures = await db().auditEvent.count({
+      where: { action: "pairing.failed", clientAddress },
+    });
     expect(failures).toBe(5);
   });
 
   it("never shows a valid code in its messages or its audit trail", async () => {
     const made = await createPairingCode({ portalUrl, ttlSeconds: 600 });
     const near = `${made.code.slice(0, 7)}${(Number(made.code[7]) + 1) % 10}`;
-    const error = await pairTerminal({ code: near, userAgent: chrome, clientAddress: nextAddress() })
+    const error = await pairTerminal({
+      code: near,
+      userAgent: chrome,
+      clientAddress: nextAddress(),
+    })
       .then(() => null)
       .catch((caught: Error) => caught);
     expect(error?.message).not.toContain(made.code);

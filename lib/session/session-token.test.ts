@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { SignJWT, base64url } from "jose";
+import { base64url, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { config } from "../config/config";
 import { createPairingCode } from "../pairing/create-pairing-code";
