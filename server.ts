@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { startAppEngine, stopAppEngine } from "./lib/apps/app-engine";
 import { ConfigError, readConfig } from "./lib/config/config";
 import { startAuthListener } from "./lib/forward-auth/auth-listener";
 import { clientAddress } from "./lib/http/client-address";
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const { owner, created } = await preparePortal(cfg, root);
   if (created) log.info({ portalId: owner.portalId, owner: owner.username }, "created the Portal");
   await stateStore().start();
+  // Resumes app work a crash cut off and follows the Docker Engine's events.
+  await startAppEngine();
   const authListener = await startAuthListener(cfg);
   log.info({ host: cfg.authHost, port: cfg.authPort }, "forward-auth listener listening");
 
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "stopping");
     server.close();
     authListener.close();
+    stopAppEngine();
     await stateStore().stop();
     process.exit(0);
   };
