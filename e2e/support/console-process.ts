@@ -1,16 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { e2eDocker } from "./docker";
 import { e2eEnv } from "./env";
 
 export type ConsoleInfo = { pid: number; firstPairingUrl: string; logFile: string };
 
 /**
- * Starts the production console on a fresh data folder and waits for the
- * pairing link it prints on first start. Output goes to a log file that a
- * failing run leaves behind.
+ * Starts the production console and waits for the pairing link it prints on
+ * first start; with `expectPairing: false` (a restart, a device is already
+ * paired and no link is printed) only until it listens. Output goes to a
+ * log file that a failing run leaves behind.
  */
-export async function startConsole(extraEnv: Record<string, string> = {}): Promise<ConsoleInfo> {
+export async function startConsole(
+  extraEnv: Record<string, string> = {},
+  options: { expectPairing?: boolean } = {},
+): Promise<ConsoleInfo> {
   fs.mkdirSync(e2eEnv.workDir, { recursive: true });
   const logFile = path.join(e2eEnv.workDir, "console.log");
   const log = fs.openSync(logFile, "a");
@@ -20,7 +25,7 @@ export async function startConsole(extraEnv: Record<string, string> = {}): Promi
     stdio: ["ignore", "pipe", log],
     detached: true,
   });
-  const firstPairingUrl = await waitForPairingUrl(child, log);
+  const firstPairingUrl = await waitForPairingUrl(child, log, options.expectPairing ?? true);
   child.unref();
 
   return { pid: child.pid ?? 0, firstPairingUrl, logFile };
@@ -38,10 +43,23 @@ export function consoleEnv(): Record<string, string> {
     PORTAL_CATALOG_DIR: e2eEnv.catalogDir,
     DATABASE_URL: `file:${path.join(e2eEnv.dataDir, "portal.db")}`,
     LOG_LEVEL: "info",
+    // The install engine: the test Docker Engine, names prefixed per run, and
+    // Caddy on the host (so apps are reached by container address) with its
+    // admin API on loopback; apps.spec.ts starts that Caddy.
+    DOCKER_HOST: process.env.DOCKER_HOST ?? "unix:///tmp/portal-docker.sock",
+    PORTAL_CONTAINER_PREFIX: `${e2eDocker.runPrefix()}-`,
+    PORTAL_NETWORK: `${e2eDocker.runPrefix()}-portal`,
+    PORTAL_CADDY_ADMIN: `127.0.0.1:${e2eDocker.caddyAdminPort}`,
+    PORTAL_PROXY_PORT: String(e2eDocker.caddyPort),
+    PORTAL_PROXY_UPSTREAMS: "container-ip",
   };
 }
 
-function waitForPairingUrl(child: ChildProcess, log: number): Promise<string> {
+function waitForPairingUrl(
+  child: ChildProcess,
+  log: number,
+  expectPairing: boolean,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => {
@@ -54,6 +72,9 @@ function waitForPairingUrl(child: ChildProcess, log: number): Promise<string> {
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
+      } else if (!expectPairing && output.includes('"msg":"console listening"')) {
+        clearTimeout(timer);
+        resolve("");
       }
     });
     child.once("exit", (code) => {

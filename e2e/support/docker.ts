@@ -81,3 +81,18 @@ export function containersWithPrefix(prefix: string): string[] {
     .split("\n")
     .filter(Boolean);
 }
+
+/**
+ * The install engine's side of an e2e run. The run prefix comes from the
+ * global setup through the environment, so the workers and every console
+ * they start name their containers alike.
+ */
+export const e2eDocker = {
+  runPrefix(): string {
+    process.env.PORTAL_E2E_RUN ??= `e2e${Date.now().toString(36)}`;
+
+    return process.env.PORTAL_E2E_RUN;
+  },
+  caddyPort: 3180,
+  caddyAdminPort: 3119,
+};

@@ -82,7 +82,7 @@ function runLines(
   return new Promise((resolve) => {
     let output = "";
     let timedOut = false;
-    const child = spawn(file, args, {
+    const child = spawn(/*turbopackIgnore: true*/ file, args, {
       cwd,
       env: composeEnv() as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
@@ -146,7 +146,7 @@ function answersVersion(words: string[]): Promise<boolean> {
   const [file = "", ...args] = words;
 
   return new Promise((resolve) => {
-    const child = spawn(file, [...args, "version"], {
+    const child = spawn(/*turbopackIgnore: true*/ file, [...args, "version"], {
       env: composeEnv() as NodeJS.ProcessEnv,
       stdio: "ignore",
     });
