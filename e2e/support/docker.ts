@@ -59,13 +59,14 @@ export function removeDockerLeftovers(prefix: string, networks: string[] = []): 
     .split("\n")
     .filter(Boolean);
   if (ids.length) spawnSync("docker", ["rm", "-f", "-v", ...ids], { stdio: "ignore" });
+  // The engine's network name filter matches substrings, not patterns.
   const projectNetworks = execFileSync(
     "docker",
-    ["network", "ls", "-q", "--filter", `name=^${prefix}`],
+    ["network", "ls", "--format", "{{.Name}}", "--filter", `name=${prefix}`],
     { encoding: "utf8" },
   )
     .split("\n")
-    .filter(Boolean);
+    .filter((name) => name.startsWith(prefix));
   for (const network of [...networks, ...projectNetworks]) {
     spawnSync("docker", ["network", "rm", network], { stdio: "ignore" });
   }
