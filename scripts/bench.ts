@@ -8,7 +8,8 @@
 //
 // BENCH_ROOT names the tree to run (default: this one); without a
 // production build that has the route, it runs `next build` there first.
-// BENCH_SECONDS sets each measurement's length (default 8).
+// BENCH_SECONDS sets each measurement's length (default 6), BENCH_ROUNDS
+// how many alternating rounds of the ceiling and the listener (default 3).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -22,7 +23,8 @@ import { signSessionToken } from "../lib/session/session-token";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const root = path.resolve(process.env.BENCH_ROOT || here);
-const seconds = Number(process.env.BENCH_SECONDS || 8);
+const seconds = Number(process.env.BENCH_SECONDS || 6);
+const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const host = "127.0.0.1";
 const connections = 50;
 const domain = "portal.localhost";
@@ -63,15 +65,28 @@ async function main(): Promise<void> {
   await startBare(barePort, identity);
   const bare = `http://${host}:${barePort}/api/internal/auth`;
 
+  // The machine is shared: the ceiling and the listener are measured in
+  // alternating rounds and each keeps its best, so a burst of someone
+  // else's work does not land on one side only. Next.js, far slower, once.
   const results: Record<string, Figures> = {};
-  for (const [name, url] of [
-    ["bare node:http", bare],
-    ["dedicated listener", auth],
-    ["Next.js route handler", route],
-  ] as const) {
-    log(`measuring ${name} for ${seconds} s`);
-    await load(url, headers, 1);
-    results[name] = await load(url, headers, seconds);
+  const targets = [
+    ["bare node:http", bare, rounds],
+    ["dedicated listener", auth, rounds],
+    ["Next.js route handler", route, 1],
+  ] as const;
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, url, times] of targets) {
+      if (round >= times) continue;
+      log(`measuring ${name} for ${seconds} s (round ${round + 1} of ${times})`);
+      await load(url, headers, 1);
+      const figures = await load(url, headers, seconds);
+      const best = results[name];
+      if (!best || figures.requestsPerSecond > best.requestsPerSecond) {
+        results[name] = { ...figures, non2xx: figures.non2xx + (best?.non2xx ?? 0) };
+      } else {
+        best.non2xx += figures.non2xx;
+      }
+    }
   }
 
   log("revoking the terminal under load");
@@ -98,7 +113,7 @@ async function main(): Promise<void> {
   const report = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
-    settings: { connections, pipelining: 1, seconds },
+    settings: { connections, pipelining: 1, seconds, rounds },
     results,
     ratios,
     revocation,
@@ -276,8 +291,8 @@ function print(
   );
   const lines = [
     "",
-    `forward auth, ${connections} connections, pipelining 1, ${seconds} s each, ` +
-      `${os.cpus().length} cores, node ${process.version}`,
+    `forward auth, ${connections} connections, pipelining 1, ${seconds} s a run, ` +
+      `best of ${rounds} rounds, ${os.cpus().length} cores, node ${process.version}`,
     `${"target".padEnd(24)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ` +
       `${"p99 ms".padStart(8)} ${"non2xx".padStart(7)} ${"errors".padStart(7)}`,
     ...rows,

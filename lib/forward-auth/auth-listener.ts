@@ -31,12 +31,18 @@ export async function startAuthListener(
 
       return;
     }
-    void answerAuthRequest(inputFromNodeRequest(req), context())
-      .then((d) => res.writeHead(d.status, headersOf(d)).end(bodyOf(d)))
-      .catch(() => {
+    const write = (decision: AuthDecision) => {
+      try {
+        res.writeHead(decision.status, headersOf(decision)).end(bodyOf(decision));
+      } catch {
         if (!res.headersSent) res.writeHead(400).end("the request could not be answered\n");
         else res.destroy();
-      });
+      }
+    };
+    // Written in the request's own tick when the decision is synchronous.
+    const answer = answerAuthRequest(inputFromNodeRequest(req), context());
+    if (answer instanceof Promise) void answer.then(write, () => res.destroy());
+    else write(answer);
   });
   // A WebSocket handshake reaches the proxy first; a proxy that forwards its
   // Upgrade headers makes node emit 'upgrade' instead of 'request'. The auth
@@ -48,9 +54,10 @@ export async function startAuthListener(
 
       return;
     }
-    void answerAuthRequest(inputFromNodeRequest(req), context())
-      .then((decision) => socket.end(rawResponse(decision), "latin1"))
-      .catch(() => socket.destroy());
+    const answer = answerAuthRequest(inputFromNodeRequest(req), context());
+    const write = (decision: AuthDecision) => socket.end(rawResponse(decision), "latin1");
+    if (answer instanceof Promise) void answer.then(write, () => socket.destroy());
+    else write(answer);
   });
   server.on("clientError", (_error, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");

@@ -1,13 +1,14 @@
 import { bearerToken, sessionTokenFromCookieHeader } from "../session/session-cookie";
+import type { SessionClaims } from "../session/session-token";
 import type { Snapshot } from "../state/state-store";
 import { type AuthDecision, type AuthInput, refuse } from "./auth-input";
 import { classifyHost } from "./classify-host";
-import { compiledApps } from "./compile-rules";
+import { type CompiledApp, type CompiledRule, compiledApps } from "./compile-rules";
 import { type Caller, identityHeaders } from "./identity-headers";
 import { isBrowserNavigation, loginUrl } from "./login-url";
 import { matchAccessRule } from "./match-access-rule";
 import { pathReadings } from "./normalize-path";
-import { parseAuthRequest } from "./parse-auth-request";
+import { type AuthTarget, parseAuthRequest } from "./parse-auth-request";
 import type { TokenVerifier } from "./token-verifier";
 
 /** What the decision reads besides the request: memory only, never the database. */
@@ -26,11 +27,29 @@ export type DecisionContext = {
 /**
  * The forward-auth decision (DESIGN.md, "Forward-auth contract"). Never
  * throws for any input: whatever cannot be read is a 400.
+ *
+ * Synchronous whenever the credentials were seen before (the common case),
+ * so a server can answer within the request's own tick; a promise only when
+ * a token has to be verified with HMAC.
  */
-export async function decideForwardAuth(
+export function decideForwardAuth(
   input: AuthInput,
   ctx: DecisionContext,
-): Promise<AuthDecision> {
+): AuthDecision | Promise<AuthDecision> {
+  const place = locate(input, ctx);
+  if ("status" in place) return place;
+
+  const caller = findCaller(input, ctx);
+
+  return caller instanceof Promise
+    ? caller.then((found) => conclude(place, found, input, ctx))
+    : conclude(place, caller, input, ctx);
+}
+
+type Place = { target: AuthTarget; app?: CompiledApp; rule?: CompiledRule; console: boolean };
+
+/** Where the request goes and which rule applies, or the refusal if that settles it. */
+function locate(input: AuthInput, ctx: DecisionContext): Place | AuthDecision {
   const defaultProto = ctx.portalUrl.startsWith("https:") ? "https" : "http";
   const parsed = parseAuthRequest(input, defaultProto);
   if (!parsed.ok) return refuse(400, parsed.reason);
@@ -39,35 +58,44 @@ export async function decideForwardAuth(
   const host = classifyHost(target.hostname, ctx.domain);
   if (host.kind === "foreign") return refuse(403, "the host is not on this Portal");
   if (host.kind === "under-domain") return refuse(404, "no app has this name");
-
-  // The console checks sessions itself and must stay reachable unpaired (its
-  // pairing page is where everyone else is sent), so its host passes.
-  if (host.kind === "console") {
-    const caller = await findCaller(input, ctx);
-
-    return { status: 200, reason: "console", headers: identityHeaders(caller, ctx.domain) };
-  }
+  if (host.kind === "console") return { target, console: true };
 
   const app = compiledApps(ctx.snapshot.apps).get(host.name);
   if (!app) return refuse(404, "no app has this name");
 
   const readings = pathReadings(target.rawPath);
   if (!readings) return refuse(400, "the path cannot be read");
-  const rule = matchAccessRule(app, readings);
 
-  const caller = await findCaller(input, ctx);
+  return { target, app, rule: matchAccessRule(app, readings), console: false };
+}
+
+function conclude(place: Place, caller: Caller, input: AuthInput, ctx: DecisionContext) {
+  // The console checks sessions itself and must stay reachable unpaired (its
+  // pairing page is where everyone else is sent), so its host passes.
+  if (place.console) {
+    return {
+      status: 200,
+      reason: "console",
+      headers: identityHeaders(caller, ctx.domain),
+    } as const;
+  }
+
+  const { app, rule, target } = place;
   if (rule?.access === "public" || caller) {
     const reason = caller ? "terminal" : "public";
 
-    return { status: 200, reason, headers: identityHeaders(caller, ctx.domain, app, rule) };
+    return {
+      status: 200,
+      reason,
+      headers: identityHeaders(caller, ctx.domain, app, rule),
+    } as const;
   }
 
   const location = loginUrl(ctx.portalUrl, target);
-  if (isBrowserNavigation(target.method, input.accept, input.xRequestedWith)) {
-    return { status: 302, reason: "pair this device first", headers: { Location: location } };
-  }
+  const browser = isBrowserNavigation(target.method, input.accept, input.xRequestedWith);
+  const status = browser ? 302 : 401;
 
-  return { status: 401, reason: "pair this device first", headers: { Location: location } };
+  return { status, reason: "pair this device first", headers: { Location: location } } as const;
 }
 
 /**
@@ -75,20 +103,38 @@ export async function decideForwardAuth(
  * A bearer token is tried first, then the cookie: an app's own API token in
  * the Authorization header must not hide a valid session cookie.
  */
-async function findCaller(input: AuthInput, ctx: DecisionContext): Promise<Caller> {
-  const now = ctx.now ?? Date.now();
+function findCaller(input: AuthInput, ctx: DecisionContext): Caller | Promise<Caller> {
   const tokens = [bearerToken(input.authorization), sessionTokenFromCookieHeader(input.cookie)];
-  for (const token of tokens) {
-    if (!token) continue;
-    const claims = await ctx.verifier.verify(token, now);
-    // The snapshot is the revocation authority: a terminal revoked or
-    // deleted is gone from it (or marked) within the store's poll interval.
-    const terminal = claims ? ctx.snapshot.terminals.get(claims.sub) : undefined;
-    if (!terminal || terminal.revoked) continue;
-    ctx.touch?.(terminal.id);
 
-    return { owner: ctx.snapshot.owner, terminal };
+  return firstCaller(tokens, 0, ctx, ctx.now ?? Date.now());
+}
+
+function firstCaller(
+  tokens: Array<string | null>,
+  from: number,
+  ctx: DecisionContext,
+  now: number,
+): Caller | Promise<Caller> {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    const claims = ctx.verifier.verify(token, now);
+    if (claims instanceof Promise) {
+      return claims.then((c) => callerOf(c, ctx) ?? firstCaller(tokens, i + 1, ctx, now));
+    }
+    const caller = callerOf(claims, ctx);
+    if (caller) return caller;
   }
 
   return null;
+}
+
+// The snapshot is the revocation authority: a terminal revoked or deleted is
+// gone from it (or marked) as soon as the store has reloaded.
+function callerOf(claims: SessionClaims | null, ctx: DecisionContext): Caller {
+  const terminal = claims ? ctx.snapshot.terminals.get(claims.sub) : undefined;
+  if (!terminal || terminal.revoked) return null;
+  ctx.touch?.(terminal.id);
+
+  return { owner: ctx.snapshot.owner, terminal };
 }

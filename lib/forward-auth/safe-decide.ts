@@ -6,33 +6,42 @@ import { type DecisionContext, decideForwardAuth } from "./decide";
  * The decision as the servers call it: any unexpected failure becomes a 400
  * rather than a 5xx, since a proxy would show a 5xx to every visitor, and
  * each refusal is logged once at debug level, without credentials or query.
+ * Synchronous when the decision is (see decideForwardAuth).
  */
-export async function answerAuthRequest(
+export function answerAuthRequest(
   input: AuthInput,
   ctx: DecisionContext,
-): Promise<AuthDecision> {
-  let decision: AuthDecision;
-  try {
-    decision = await decideForwardAuth(input, ctx);
-  } catch (error) {
+): AuthDecision | Promise<AuthDecision> {
+  const done = (decision: AuthDecision) => logged(input, decision);
+  const failed = (error: unknown) => {
     logger().warn({ err: error }, "forward auth could not decide");
-    decision = { status: 400, reason: "the request could not be read", headers: {} };
-  }
 
-  if (decision.status !== 200) {
-    const log = logger();
-    if (log.isLevelEnabled("debug")) {
-      log.debug(
-        {
-          status: decision.status,
-          reason: decision.reason,
-          host: input.forwardedHost ?? undefined,
-          path: (input.forwardedUri ?? input.originalUrl ?? "").split("?")[0],
-          client: input.forwardedFor ?? undefined,
-        },
-        "forward auth refused",
-      );
-    }
+    return done({ status: 400, reason: "the request could not be read", headers: {} });
+  };
+  try {
+    const decision = decideForwardAuth(input, ctx);
+
+    return decision instanceof Promise ? decision.then(done, failed) : done(decision);
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function logged(input: AuthInput, decision: AuthDecision): AuthDecision {
+  if (decision.status === 200) return decision;
+
+  const log = logger();
+  if (log.isLevelEnabled("debug")) {
+    log.debug(
+      {
+        status: decision.status,
+        reason: decision.reason,
+        host: input.forwardedHost ?? undefined,
+        path: (input.forwardedUri ?? input.originalUrl ?? "").split("?")[0],
+        client: input.forwardedFor ?? undefined,
+      },
+      "forward auth refused",
+    );
   }
 
   return decision;
