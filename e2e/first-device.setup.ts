@@ -4,7 +4,7 @@ import { consoleInfo } from "./support/fixtures";
 
 test("the pairing link printed at first start pairs the first device", async ({ page }) => {
   const { firstPairingUrl } = consoleInfo();
-  expect(firstPairingUrl).toMatch(/^http:\/\/portal\.test:3100\/pair\?code=\d{8}$/);
+  expect(firstPairingUrl).toMatch(new RegExp(`^${e2eEnv.portalUrl}/pair\\?code=\\d{8}$`));
 
   await page.goto(firstPairingUrl);
 

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { e2eEnv } from "./env";
 
 /** The whoami test app's image, as e2e/catalog/whoami/compose.yaml names it. */
 export const whoamiImage = "local/portal-whoami:e2e";
@@ -94,6 +95,6 @@ export const e2eDocker = {
 
     return process.env.PORTAL_E2E_RUN;
   },
-  caddyPort: 3180,
-  caddyAdminPort: 3119,
+  caddyPort: e2eEnv.caddyPort,
+  caddyAdminPort: e2eEnv.caddyAdminPort,
 };

@@ -1,6 +1,9 @@
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+// Every port of a run is counted from one base, so that two checkouts can
+// run their suites side by side (E2E_PORT_BASE=4100 in the second).
+const base = Number(process.env.E2E_PORT_BASE) || 3100;
 
 /**
  * The fixed facts of an e2e run. The Portal domain is a test name that
@@ -10,9 +13,13 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 export const e2eEnv = {
   root,
   domain: "portal.test",
-  consolePort: 3100,
-  authPort: 3101,
-  portalUrl: "http://portal.test:3100",
+  consolePort: base,
+  authPort: base + 1,
+  caddyAdminPort: base + 19,
+  caddyPort: base + 80,
+  nginxPort: base + 81,
+  whoamiPort: base + 82,
+  portalUrl: `http://portal.test:${base}`,
   workDir: path.join(root, ".e2e"),
   dataDir: path.join(root, ".e2e", "data"),
   // The bundled catalog plus the entries only tests use (e2e/catalog).
