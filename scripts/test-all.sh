@@ -5,6 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
+# A Portal does not report to anyone, nor do its builds.
+export NEXT_TELEMETRY_DISABLED=1
 
 # Debian packages, only those missing (apt is slow, and CI machines are fresh).
 need=()
