@@ -92,26 +92,64 @@ test.afterAll(async () => {
   removeDockerLeftovers(prefix, [`${prefix}portal`]);
 });
 
-test("an install streams its progress to running, and the app opens signed in", async ({
+test("Install in the catalog shows live progress to running, and Open shows the app signed in", async ({
+  browser,
   ownerPage: page,
 }) => {
   await page.goto(apiPage);
   const me = (await apiFromPage(page, "/api/me")).body as { owner: { username: string } };
+
+  await page.goto("/catalog/whoami");
+  await page.getByRole("button", { name: "Install Whoami" }).click();
+
+  await expect(page).toHaveURL(/\/apps\/whoami$/);
+  const log = page.getByRole("log", { name: "Whoami log" });
+  await expect(log).toContainText("Checking the Docker Engine");
+  await expect(page.getByText("Running", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(log).toContainText(/Creating .*whoami/);
+  await page.screenshot({ path: path.join(e2eEnv.screenshotsDir, "install-desktop.png") });
+
+  const opened = page.waitForEvent("popup");
+  await page.getByRole("link", { name: "Open Whoami" }).click();
+  const app = await opened;
+  await expect(app).toHaveURL(`${appUrl}/`);
+  await app.goto(`${appUrl}/cgi-bin/headers`);
+  await expect(app.locator("body")).toContainText(`x-ptl-user: ${me.owner.username}`);
+  await expect(app.locator("body")).toContainText("x-ptl-client-type: terminal");
+  await app.close();
+
+  const listed = (await apiFromPage(page, "/api/apps")).body as { apps: AppBody["app"][] };
+  expect(listed.apps.map((a) => [a.state, a.url])).toContainEqual(["running", appUrl]);
+
+  // The home screen launches it, on a phone as on a desktop.
+  for (const [name, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 800 }],
+  ] as const) {
+    const context = await browser.newContext({ viewport, storageState: e2eEnv.ownerStatePath });
+    const home = await context.newPage();
+    await home.goto("/");
+    const tile = home.getByRole("list", { name: "Installed apps" }).getByRole("listitem");
+    await expect(tile.getByRole("link", { name: "Whoami (opens in a new tab)" })).toHaveAttribute(
+      "href",
+      appUrl,
+    );
+    await expect(tile.getByText("Running")).toBeVisible();
+    await home.screenshot({ path: path.join(e2eEnv.screenshotsDir, `home-${name}.png`) });
+    await context.close();
+  }
+});
+
+test("a page that opens mid-install catches up on the stream first", async ({
+  ownerPage: page,
+}) => {
+  await page.goto(apiPage);
+  await uninstall(page, "whoami", true);
   await install(page, "whoami");
-  // Opened after the install began: the stream catches up first.
   const { states, log } = await followEvents(page, "whoami", ["running", "error"]);
+
   expect(states.at(-1)).toBe("running");
   expect(log).toContain("Checking the Docker Engine");
-  expect(log.join("\n")).toMatch(/Creating .*whoami/);
-  const listed = (await apiFromPage(page, "/api/apps")).body as { apps: AppBody["app"][] };
-  expect(listed.apps.map((app) => [app.state, app.url])).toContainEqual([
-    "running",
-    `http://whoami.${e2eEnv.domain}:${e2eEnv.consolePort}`,
-  ]);
-
-  await page.goto(`${appUrl}/cgi-bin/headers`);
-  await expect(page.locator("body")).toContainText(`x-ptl-user: ${me.owner.username}`);
-  await expect(page.locator("body")).toContainText("x-ptl-client-type: terminal");
 });
 
 test("stop and start show stopping and starting at once, then settle", async ({

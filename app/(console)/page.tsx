@@ -20,7 +20,7 @@ export default async function HomePage() {
       name: app.name,
       title: titles.get(app.name) ?? app.name,
       state: app.state,
-      url: appUrl(app.name, cfg.portalUrl, cfg.appPort),
+      url: appUrl(app.name, cfg),
     }))
     .sort((a, b) => a.title.localeCompare(b.title));
 

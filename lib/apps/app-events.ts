@@ -27,6 +27,9 @@ export class AppEvents {
     const at = new Date().toISOString();
     const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
     if (lines.length === 0) return;
+    // Read what came before first: after a restart the buffer is loaded
+    // from the file, which must not already hold these lines.
+    const buffer = this.lines(name);
     const file = appPaths(name).logFile;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -34,7 +37,6 @@ export class AppEvents {
     } catch {
       // The log on disk is a convenience; the stream still gets the line.
     }
-    const buffer = this.lines(name);
     for (const line of lines) {
       const entry = { line, at };
       buffer.push(entry);

@@ -1,12 +1,13 @@
+import { config } from "../config/config";
+
 /**
- * Where an app answers: NAME.<domain> with the console's scheme. The port is
- * the proxy's (PORTAL_APP_PORT) when the console is reached on another one,
- * as when it runs on its own port in front of nothing; else the console's.
+ * Where an app answers: NAME.<domain> with the console's scheme, on the
+ * proxy's port (PORTAL_PROXY_PORT) when that is set, else the console's.
  */
-export function appUrl(name: string, portalUrl: string, appPort?: number): string {
-  const url = new URL(portalUrl);
-  url.hostname = `${name}.${url.hostname}`;
-  if (appPort !== undefined) url.port = String(appPort);
+export function appUrl(name: string, cfg = config()): string {
+  const url = new URL(cfg.portalUrl);
+  url.hostname = `${name}.${cfg.domain}`;
+  if (cfg.proxyPort !== undefined) url.port = String(cfg.proxyPort);
 
   return url.origin;
 }

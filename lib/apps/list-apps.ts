@@ -1,7 +1,7 @@
-import { config } from "../config/config";
 import { db } from "../db/client";
 import { PortalError } from "../errors/portal-error";
 import { type AppLogLine, appEvents } from "./app-events";
+import { appUrl } from "./app-url";
 
 export type AppView = {
   name: string;
@@ -9,19 +9,11 @@ export type AppView = {
   version: string;
   state: string;
   reason: string;
-  /** Where the app opens: `NAME.<domain>` with the console URL's scheme and port. */
+  /** Where the app opens: `NAME.<domain>`, see appUrl. */
   url: string;
   installedAt: string;
   updatedAt: string;
 };
-
-/** `http(s)://NAME.<domain>[:port]`, as the owner's browser reaches the console. */
-export function appUrl(name: string): string {
-  const url = new URL(config().portalUrl);
-  url.hostname = `${name}.${config().domain}`;
-
-  return url.origin;
-}
 
 type Row = {
   name: string;

@@ -14,7 +14,7 @@ const envSchema = z.object({
   PORTAL_CATALOG_DIR: z.string().min(1).default("./catalog"),
   PORTAL_COMPOSE: z.string().optional(),
   PORTAL_CADDY_ADMIN: z.string().optional(),
-  PORTAL_APP_PORT: port.optional(),
+  PORTAL_PROXY_PORT: port.optional(),
   PORTAL_PAIRING_CODE_TTL: z.coerce.number().int().min(30).max(86_400).default(600),
   PORTAL_SESSION_TTL: z.coerce
     .number()
@@ -57,7 +57,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: databaseUrl(env),
     compose: values.PORTAL_COMPOSE,
     caddyAdmin: values.PORTAL_CADDY_ADMIN,
-    appPort: values.PORTAL_APP_PORT,
+    // The port the reverse proxy serves the apps on, when it is not the
+    // console URL's own (the console reached directly, as in tests).
+    proxyPort: values.PORTAL_PROXY_PORT,
     pairingCodeTtlSeconds: values.PORTAL_PAIRING_CODE_TTL,
     sessionTtlSeconds: values.PORTAL_SESSION_TTL,
     trustedProxies: values.PORTAL_TRUSTED_PROXIES.split(",")

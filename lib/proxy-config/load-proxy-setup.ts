@@ -47,7 +47,7 @@ export async function loadProxySetup(
   return {
     domain: cfg.domain,
     scheme,
-    listenPort: url.port ? Number(url.port) : scheme === "https" ? 443 : 80,
+    listenPort: cfg.proxyPort ?? (url.port ? Number(url.port) : scheme === "https" ? 443 : 80),
     consoleUpstream: upstream(env, "PORTAL_CONSOLE_UPSTREAM", `127.0.0.1:${cfg.port}`),
     authUpstream: upstream(env, "PORTAL_AUTH_UPSTREAM", `127.0.0.1:${cfg.authPort}`),
     apps: listed,

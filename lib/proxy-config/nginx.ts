@@ -192,7 +192,7 @@ function proxyHeaders(): string[] {
 function upstreamBlock(name: string, upstream: string): string[] {
   if (!isIP(hostOf(upstream))) return [];
 
-  return ["  upstream " + name + " {", `    server ${upstream};`, "    keepalive 32;", "  }", ""];
+  return [`  upstream ${name} {`, `    server ${upstream};`, "    keepalive 32;", "  }", ""];
 }
 
 function upstreamName(app: ProxyApp): string {

@@ -109,8 +109,8 @@ export function CatalogBrowser({ cards, categories, initialQuery, initialCategor
                     {card.state && <StateBadge state={card.state} />}
                   </div>
                   <p className="mt-1 text-sm text-slate-600">{card.description}</p>
-                  <p className="mt-2 text-xs capitalize text-slate-500">
-                    {card.category}
+                  <p className="mt-2 text-xs text-slate-500">
+                    <span className="capitalize">{card.category}</span>
                     {card.signsIn && " · opens signed in"}
                     {card.state && <span className="sr-only"> · installed</span>}
                   </p>

@@ -24,7 +24,7 @@ export default async function AppPage({ params }: Props) {
   if (!installed && !entry) notFound();
 
   const title = entry?.manifest.title ?? name;
-  const url = appUrl(name, config().portalUrl, config().appPort);
+  const url = appUrl(name);
 
   return (
     <div className="space-y-6">
