@@ -10,7 +10,12 @@
 // production build that has the route, it runs `next build` there first.
 // BENCH_SECONDS sets each measurement's length (default 6), BENCH_ROUNDS
 // how many alternating rounds of the ceiling and the listener (default 3).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+//
+// The load comes from wrk when it is installed (Debian's `wrk`): written in
+// C, it leaves most of the second core to the server under test, where a
+// Node.js load generator would take a whole core and become the ceiling
+// itself. Without wrk (or with BENCH_LOAD=autocannon) autocannon is used.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
@@ -29,6 +34,10 @@ const host = "127.0.0.1";
 const connections = 50;
 const domain = "portal.localhost";
 const children: ChildProcess[] = [];
+const generator =
+  process.env.BENCH_LOAD !== "autocannon" && spawnSync("wrk", ["--version"]).error === undefined
+    ? "wrk"
+    : "autocannon";
 
 type Figures = {
   requestsPerSecond: number;
@@ -113,7 +122,7 @@ async function main(): Promise<void> {
   const report = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
-    settings: { connections, pipelining: 1, seconds, rounds },
+    settings: { generator, connections, pipelining: 1, seconds, rounds },
     results,
     ratios,
     revocation,
@@ -205,6 +214,12 @@ async function startBare(port: number, identity: Record<string, string>): Promis
 function load(url: string, headers: Record<string, string>, duration: number) {
   assertLocal(url);
 
+  return generator === "wrk"
+    ? loadWithWrk(url, headers, duration)
+    : loadWithAutocannon(url, headers, duration);
+}
+
+function loadWithAutocannon(url: string, headers: Record<string, string>, duration: number) {
   return new Promise<Figures>((resolve, reject) => {
     autocannon({ url, connections, pipelining: 1, duration, headers }, (error, result) => {
       if (error) return reject(error);
@@ -218,6 +233,46 @@ function load(url: string, headers: Record<string, string>, duration: number) {
       });
     });
   });
+}
+
+/** One wrk run (one thread, `connections` connections), read from its report. */
+function loadWithWrk(url: string, headers: Record<string, string>, duration: number) {
+  const args = ["-t1", `-c${connections}`, `-d${duration}s`, "--latency"];
+  for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}: ${value}`);
+  args.push(url);
+
+  return new Promise<Figures>((resolve, reject) => {
+    const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`wrk exited with ${code}:\n${out}`));
+      const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? Number.NaN);
+      const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+        out,
+      );
+      resolve({
+        requestsPerSecond: Math.round(number(/Requests\/sec:\s+([\d.]+)/)),
+        p50Ms: wrkLatencyMs(out, "50%"),
+        p99Ms: wrkLatencyMs(out, "99%"),
+        non2xx: number(/Non-2xx or 3xx responses: (\d+)/) || 0,
+        errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+        total: number(/(\d+) requests in/),
+      });
+    });
+  });
+}
+
+/** A percentile of wrk's latency distribution ("99%   4.20ms"), in milliseconds. */
+function wrkLatencyMs(report: string, percentile: string): number {
+  const match = new RegExp(`^\\s*${percentile}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(report);
+  if (!match) return Number.NaN;
+  const scale = { us: 0.001, ms: 1, s: 1000 }[match[2] as "us" | "ms" | "s"];
+
+  return Math.round(Number(match[1]) * scale * 100) / 100;
 }
 
 type Revocation = {
@@ -291,8 +346,9 @@ function print(
   );
   const lines = [
     "",
-    `forward auth, ${connections} connections, pipelining 1, ${seconds} s a run, ` +
-      `best of ${rounds} rounds, ${os.cpus().length} cores, node ${process.version}`,
+    `forward auth, load from ${generator}, ${connections} connections, pipelining 1, ` +
+      `${seconds} s a run, best of ${rounds} rounds, ${os.cpus().length} cores, ` +
+      `node ${process.version}`,
     `${"target".padEnd(24)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ` +
       `${"p99 ms".padStart(8)} ${"non2xx".padStart(7)} ${"errors".padStart(7)}`,
     ...rows,
