@@ -8,10 +8,9 @@ import next from "next";
 import { startAppEngine, stopAppEngine } from "./lib/apps/app-engine";
 import { ConfigError, readConfig } from "./lib/config/config";
 import { startAuthListener } from "./lib/forward-auth/auth-listener";
-import { clientAddress } from "./lib/http/client-address";
+import { clientAddress, clientAddressHeader } from "./lib/http/client-address";
 import { logger } from "./lib/log/logger";
 import { firstPairingCode, preparePortal } from "./lib/server/prepare-portal";
-import { clientAddressHeader } from "./lib/session/auth-options";
 import { stateStore } from "./lib/state/state-store";
 
 const root = path.dirname(fileURLToPath(import.meta.url));

@@ -1,3 +1,6 @@
+/** The header the custom server sets to the client's address; see server.ts. */
+export const clientAddressHeader = "x-ptl-client-address";
+
 /**
  * The client's address as the console should record it. The socket's peer,
  * unless that peer is a trusted proxy: then the last X-Forwarded-For hop

@@ -1,10 +1,10 @@
 import { config } from "../config/config";
 import { PortalError } from "../errors/portal-error";
 import { logger } from "../log/logger";
-import { clientAddressHeader } from "../session/auth-options";
 import { authenticate, type CurrentTerminal } from "../session/authenticate";
 import { bearerToken, sessionTokenFromCookieHeader } from "../session/session-cookie";
-import { errorResponse, toErrorResponse } from "./api-response";
+import { toErrorResponse } from "./api-response";
+import { clientAddressHeader } from "./client-address";
 import { isAllowedWrite } from "./same-origin";
 
 export type ConsoleContext = {
@@ -75,5 +75,3 @@ export function consoleRoute(handler: Handler) {
     return response;
   };
 }
-
-export { errorResponse };

@@ -3,15 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "../config/config";
 import { isPortalError } from "../errors/portal-error";
+import { clientAddressHeader } from "../http/client-address";
 import { logger } from "../log/logger";
 import { pairTerminal } from "../pairing/pair-terminal";
 import { authenticate } from "./authenticate";
 import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
 import { signSessionToken } from "./session-token";
 import { loadSigningKey } from "./signing-key";
-
-/** The header the custom server sets to the client's address; see server.ts. */
-export const clientAddressHeader = "x-ptl-client-address";
 
 /**
  * next-auth's configuration: one Credentials provider that redeems a pairing
