@@ -1,3 +1,4 @@
+import { sessionCookieName } from "../session/session-cookie";
 import type { ProxyApp, ProxySetup } from "./proxy-setup";
 
 /**
@@ -12,7 +13,9 @@ import type { ProxyApp, ProxySetup } from "./proxy-setup";
  *    every identity header the app can get; Portal Core always sends them
  *    all, since Caddy would pass on a placeholder for a missing one. Any
  *    other answer goes back to the client as it is;
- * 3. `reverse_proxy` to the app, WebSockets included.
+ * 3. `reverse_proxy` to the app, WebSockets included, without the Portal's
+ *    session cookie: an app has no use for it, and an app that could read
+ *    it could replay it against the console.
  */
 export function caddyConfig(setup: ProxySetup): string {
   const blocks = [
@@ -51,7 +54,9 @@ function appSite(setup: ProxySetup, app: ProxyApp): string {
     "\t\t\theader_up -X-Original-Method",
     `\t\t\tcopy_headers ${app.headerNames.join(" ")}`,
     "\t\t}",
-    `\t\treverse_proxy ${app.upstream}`,
+    `\t\treverse_proxy ${app.upstream} {`,
+    `\t\t\theader_up Cookie "(^|;\\s*)${sessionCookieName}=[^;]*" ""`,
+    "\t\t}",
     "\t}",
   ]);
 }

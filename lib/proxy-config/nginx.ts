@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { sessionCookieName } from "../session/session-cookie";
 import type { ProxyApp, ProxySetup } from "./proxy-setup";
 
 /**
@@ -63,6 +64,14 @@ export function nginxConfig(setup: ProxySetup): string {
           "  ssl_certificate_key /etc/ssl/portal/privkey.pem;",
         ]
       : []),
+    "",
+    "  # The Cookie header an app gets: the client's, without the Portal's",
+    "  # session cookie, which an app could otherwise replay to the console.",
+    "  map $http_cookie $portal_app_cookie {",
+    `    "~^(?<portal_before>.*?)(?:^|;\\s*)${sessionCookieName}=[^;]*(?<portal_after>.*)$" ` +
+      '"$portal_before$portal_after";',
+    "    default $http_cookie;",
+    "  }",
     "",
     "  map $http_upgrade $portal_connection_upgrade {",
     "    default upgrade;",
@@ -157,6 +166,7 @@ function appServer(setup: ProxySetup, app: ProxyApp, listen: string): string[] {
     `      proxy_pass ${ip ? `http://${upstreamName(app)}` : "$portal_app"};`,
     ...proxyHeaders(),
     ...app.headerNames.map((name) => `      proxy_set_header ${name} ${variable(name)};`),
+    "      proxy_set_header Cookie $portal_app_cookie;",
     ...others.map((name) => `      proxy_set_header ${name} "";`),
     "    }",
     "",
