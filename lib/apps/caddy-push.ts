@@ -61,20 +61,17 @@ export async function pushCaddyConfig(cfg: PortalConfig = config()): Promise<str
 }
 
 /**
- * Two overrides for a Caddy that runs on the host rather than on the shared
- * proxy network (a development box, the e2e run): `PORTAL_PROXY_PORT`, the
- * port it listens on when that is not the Portal URL's, and
- * `PORTAL_PROXY_UPSTREAMS=container-ip`, which sends each app's traffic to
- * its entry container's address on the proxy network instead of its name,
- * which only Docker's DNS resolves.
+ * For a Caddy that runs on the host rather than on the shared proxy network
+ * (a development box, the e2e run), `PORTAL_PROXY_UPSTREAMS=container-ip`
+ * sends each app's traffic to its entry container's address on the proxy
+ * network instead of its name, which only Docker's DNS resolves. (Its port,
+ * `PORTAL_PROXY_PORT`, is part of the proxy setup, as for the command line.)
  */
 async function hostSetup(setup: ProxySetup): Promise<ProxySetup> {
-  const port = Number(process.env.PORTAL_PROXY_PORT);
-  const out = Number.isInteger(port) && port > 0 ? { ...setup, listenPort: port } : setup;
-  if (process.env.PORTAL_PROXY_UPSTREAMS !== "container-ip") return out;
+  if (process.env.PORTAL_PROXY_UPSTREAMS !== "container-ip") return setup;
 
   const apps = await Promise.all(
-    out.apps.map(async (app) => {
+    setup.apps.map(async (app) => {
       if (app.overridden) return app;
       const address = await entryAddress(app.name);
       const port = app.upstream.split(":").at(-1);
@@ -83,7 +80,7 @@ async function hostSetup(setup: ProxySetup): Promise<ProxySetup> {
     }),
   );
 
-  return { ...out, apps };
+  return { ...setup, apps };
 }
 
 async function entryAddress(name: string): Promise<string | undefined> {

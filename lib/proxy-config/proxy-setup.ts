@@ -46,6 +46,28 @@ export function isAppName(value: string): boolean {
   return appNameRe.test(value);
 }
 
+/**
+ * The port the proxy listens on: `PORTAL_PROXY_PORT` when the proxy is not
+ * the one the Portal URL names (a proxy on the host beside a console that
+ * owns the URL's port), else the URL's port, or 80/443.
+ *
+ * @throws Error naming the variable when the override is not a port.
+ */
+export function proxyListenPort(portalUrl: string, override: string | undefined): number {
+  if (override) {
+    const port = Number(override);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`PORTAL_PROXY_PORT: "${override}" is not a port`);
+    }
+
+    return port;
+  }
+  const url = new URL(portalUrl);
+  if (url.port) return Number(url.port);
+
+  return url.protocol === "https:" ? 443 : 80;
+}
+
 /** Parses `whoami=127.0.0.1:18080,wiki=10.0.0.5:80`; throws on a malformed entry. */
 export function parseUpstreamMap(text: string | undefined): Map<string, string> {
   const map = new Map<string, string>();
