@@ -19,6 +19,10 @@ export const e2eEnv = {
   caddyPort: base + 80,
   nginxPort: base + 81,
   whoamiPort: base + 82,
+  // forward-auth.spec.ts runs its own proxies and app beside apps.spec.ts's Caddy.
+  faCaddyPort: base + 83,
+  faNginxPort: base + 84,
+  faWhoamiPort: base + 85,
   portalUrl: `http://portal.test:${base}`,
   workDir: path.join(root, ".e2e"),
   dataDir: path.join(root, ".e2e", "data"),

@@ -123,3 +123,21 @@ export function startNginx(serverBlocks: string, port: number): Promise<Backgrou
     port,
   );
 }
+
+/**
+ * Real nginx from Debian with a complete nginx.conf, such as the one the
+ * console generates: its pid and temp files go under its own prefix folder.
+ */
+export function startNginxConfig(conf: string, port: number): Promise<Background> {
+  const prefix = path.join(e2eEnv.workDir, `nginx-${port}`);
+  fs.mkdirSync(path.join(prefix, "tmp"), { recursive: true });
+  const file = path.join(prefix, "nginx.conf");
+  fs.writeFileSync(file, conf);
+
+  return startBackground(
+    `nginx-${port}`,
+    "nginx",
+    ["-e", "stderr", "-p", `${prefix}/`, "-c", file, "-g", "daemon off;"],
+    port,
+  );
+}

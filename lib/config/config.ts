@@ -34,7 +34,7 @@ export class ConfigError extends Error {}
  * Reads and validates the environment. Every value has a safe default, so an
  * empty environment gives a working local Portal at portal.localhost:3000.
  */
-export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+export function readConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

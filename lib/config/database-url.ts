@@ -5,7 +5,7 @@ import path from "node:path";
  * folder. Kept apart from the rest of the configuration because the Prisma
  * CLI needs it before anything else is loaded.
  */
-export function databaseUrl(env: NodeJS.ProcessEnv): string {
+export function databaseUrl(env: Record<string, string | undefined>): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
 
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PORTAL_DATA_DIR || "./data");

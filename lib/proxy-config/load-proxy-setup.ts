@@ -9,6 +9,7 @@ import {
   parseUpstreamMap,
   portalHeaderNames,
   proxyApps,
+  proxyListenPort,
 } from "./proxy-setup";
 
 /**
@@ -21,6 +22,7 @@ import {
  * - `PORTAL_CONSOLE_UPSTREAM`: where it reaches the console (default `127.0.0.1:<PORT>`)
  * - `PORTAL_APP_UPSTREAMS`: `name=host:port,...` for apps not reached as
  *   their container `<name>:<entry port>`
+ * - `PORTAL_PROXY_PORT`: the port the proxy listens on, when not the Portal URL's
  * - `PORTAL_TRAEFIK_ENTRYPOINT`, `PORTAL_NGINX_RESOLVER`
  *
  * @throws Error naming the variable when an override is malformed.
@@ -41,13 +43,12 @@ export async function loadProxySetup(
     })),
   }));
   const listed = proxyApps(apps, parseUpstreamMap(env.PORTAL_APP_UPSTREAMS));
-  const url = new URL(cfg.portalUrl);
-  const scheme = url.protocol === "https:" ? "https" : "http";
+  const scheme = cfg.portalUrl.startsWith("https:") ? "https" : "http";
 
   return {
     domain: cfg.domain,
     scheme,
-    listenPort: cfg.proxyPort ?? (url.port ? Number(url.port) : scheme === "https" ? 443 : 80),
+    listenPort: proxyListenPort(cfg.portalUrl, cfg.proxyPort),
     consoleUpstream: upstream(env, "PORTAL_CONSOLE_UPSTREAM", `127.0.0.1:${cfg.port}`),
     authUpstream: upstream(env, "PORTAL_AUTH_UPSTREAM", `127.0.0.1:${cfg.authPort}`),
     apps: listed,

@@ -46,6 +46,20 @@ export function isAppName(value: string): boolean {
   return appNameRe.test(value);
 }
 
+/**
+ * The port the proxy listens on: `PORTAL_PROXY_PORT` when the proxy is not
+ * the one the Portal URL names (a proxy on the host beside a console that
+ * owns the URL's port), else the URL's port, or 80/443. The configuration
+ * has already refused a PORTAL_PROXY_PORT that is not a port.
+ */
+export function proxyListenPort(portalUrl: string, proxyPort: number | undefined): number {
+  if (proxyPort !== undefined) return proxyPort;
+  const url = new URL(portalUrl);
+  if (url.port) return Number(url.port);
+
+  return url.protocol === "https:" ? 443 : 80;
+}
+
 /** Parses `whoami=127.0.0.1:18080,wiki=10.0.0.5:80`; throws on a malformed entry. */
 export function parseUpstreamMap(text: string | undefined): Map<string, string> {
   const map = new Map<string, string>();
