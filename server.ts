@@ -13,7 +13,10 @@ import { logger } from "./lib/log/logger";
 import { firstPairingCode, preparePortal } from "./lib/server/prepare-portal";
 import { stateStore } from "./lib/state/state-store";
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+// Runs as server.ts under tsx in development, and as the bundle
+// dist/server.mjs in production (see scripts/build-server.mjs).
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.basename(here) === "dist" ? path.dirname(here) : here;
 const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
 // with the same headers, the ceiling; (2) the dedicated forward-auth
 // listener; (3) the Next.js route handler of the production build; then
 // revokes the terminal under load and times the first refusal. The console
-// runs for real (NODE_ENV=production tsx server.ts) on a temporary data
+// runs for real (NODE_ENV=production node dist/server.mjs) on a temporary data
 // folder. Figures are printed and written to bench-results/latest.json.
 //
 // BENCH_ROOT names the tree to run (default: this one); without a
@@ -136,14 +136,16 @@ async function main(): Promise<void> {
 function ensureBuild(): void {
   const manifest = path.join(root, ".next", "app-path-routes-manifest.json");
   const built =
-    fs.existsSync(manifest) && fs.readFileSync(manifest, "utf8").includes("/api/internal/auth");
+    fs.existsSync(manifest) &&
+    fs.readFileSync(manifest, "utf8").includes("/api/internal/auth") &&
+    fs.existsSync(path.join(root, "dist", "server.mjs"));
   if (built) return;
-  log(`no production build with /api/internal/auth in ${root}: running next build`);
-  execFileSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", 2, 2] });
+  log(`no production build with /api/internal/auth in ${root}: running npm run build`);
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", 2, 2] });
 }
 
 async function startConsole(dataDir: string, port: number, authPort: number): Promise<void> {
-  const child = spawn("npx", ["tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["dist/server.mjs"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],

@@ -45,7 +45,7 @@ run_suite lint npx biome check .
 run_suite types npx tsc --noEmit
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 echo "== build"
-if npx next build >test-results/build.log 2>&1; then
+if npm run -s build >test-results/build.log 2>&1; then
   npx playwright test
 else
   tail -n 40 test-results/build.log

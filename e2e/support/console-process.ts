@@ -19,7 +19,8 @@ export async function startConsole(
   fs.mkdirSync(e2eEnv.workDir, { recursive: true });
   const logFile = path.join(e2eEnv.workDir, "console.log");
   const log = fs.openSync(logFile, "a");
-  const child = spawn(path.join(e2eEnv.root, "node_modules", ".bin", "tsx"), ["server.ts"], {
+  // The production bundle, as `npm start` runs it (built by `npm run build`).
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], {
     cwd: e2eEnv.root,
     env: { ...process.env, ...consoleEnv(), ...extraEnv },
     stdio: ["ignore", "pipe", log],

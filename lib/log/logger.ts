@@ -13,6 +13,7 @@ export function logger(): pino.Logger {
     level: process.env.LOG_LEVEL || "info",
     base: undefined,
     redact: {
+      // Only the top-level "code" is a pairing code; err.code stays readable.
       paths: [
         "code",
         "token",
@@ -20,7 +21,6 @@ export function logger(): pino.Logger {
         "password",
         "cookie",
         "authorization",
-        "*.code",
         "*.token",
         "*.secret",
         "*.password",

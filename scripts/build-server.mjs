@@ -1,0 +1,18 @@
+// Bundles the custom server (server.ts and the lib/ code it imports) into
+// dist/server.mjs for production. The forward-auth listener runs in this
+// process on every request to every app; run from source through tsx, the
+// transform's helpers (esbuild's keepNames) and loader hooks cost it about a
+// fifth of its throughput. npm packages stay outside the bundle.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["server.ts"],
+  outfile: "dist/server.mjs",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});
