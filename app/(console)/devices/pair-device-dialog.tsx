@@ -1,8 +1,9 @@
 "use client";
 
 import QRCode from "qrcode";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { api } from "../../_components/api-client";
+import { useModalDialog } from "../../_components/use-modal-dialog";
 
 type Code = { id: string; code: string; url: string; expiresAt: string };
 type Status = {
@@ -14,7 +15,6 @@ type Props = { open: boolean; onClose: () => void; pairedSignal: number };
 
 /** Shows a fresh pairing code with its QR code and a countdown, until a device uses it. */
 export function PairDeviceDialog({ open, onClose, pairedSignal }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [code, setCode] = useState<Code | null>(null);
   const [qr, setQr] = useState("");
   const [status, setStatus] = useState<Status | null>(null);
@@ -34,16 +34,7 @@ export function PairDeviceDialog({ open, onClose, pairedSignal }: Props) {
     }
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new code only when it opens
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      void newCode();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => void newCode());
 
   useEffect(() => {
     if (!code) return;

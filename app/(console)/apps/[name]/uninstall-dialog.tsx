@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useModalDialog } from "../../../_components/use-modal-dialog";
 
 type Props = {
   open: boolean;
@@ -11,18 +12,8 @@ type Props = {
 
 /** Asks whether to keep the app's data, and says what each answer does. */
 export function UninstallDialog({ open, title, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [keepData, setKeepData] = useState(true);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setKeepData(true);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => setKeepData(true));
 
   return (
     <dialog
