@@ -170,8 +170,16 @@ test("data survives an uninstall that keeps it, and is gone after one that delet
 }) => {
   await page.goto(`${appUrl}/cgi-bin/note?x`);
   await expect(page.locator("body")).toContainText("kept: x");
-  await page.goto(apiPage);
-  await uninstall(page, "whoami", true);
+
+  // The first uninstall through the app's page, whose dialog keeps data unless told.
+  await page.goto("/apps/whoami");
+  await page.getByRole("button", { name: "Uninstall" }).click();
+  const dialog = page.getByRole("dialog", { name: "Uninstall Whoami?" });
+  await expect(dialog.getByRole("radio", { name: /Keep its data/ })).toBeChecked();
+  await dialog.getByRole("button", { name: "Uninstall" }).click();
+  await expect(page.getByText("Not installed")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("link", { name: "Install Whoami" })).toBeVisible();
+  expect(await appState(page, "whoami")).toBe("absent");
   expect(fs.existsSync(path.join(dataDir, "note.txt"))).toBe(true);
   expect(containersWithPrefix(`${prefix}whoami`)).toEqual([]);
 

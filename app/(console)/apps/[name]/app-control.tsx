@@ -24,7 +24,8 @@ export function AppControl({ name, title, url, initialState }: Props) {
         state: string | null;
         reason?: string;
       };
-      setState(data.state);
+      // The stream ends an uninstall with "uninstalled": no state at all.
+      setState(data.state === "uninstalled" ? null : data.state);
       setReason(data.reason ?? "");
     });
     source.addEventListener("log", (event) => {
