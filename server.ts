@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { startAppEngine, stopAppEngine } from "./lib/apps/app-engine";
 import { ConfigError, readConfig } from "./lib/config/config";
-import { startAuthListener } from "./lib/forward-auth/auth-listener";
+import { startAuthWorker } from "./lib/forward-auth/start-auth-worker";
 import { clientAddress, clientAddressHeader } from "./lib/http/client-address";
 import { logger } from "./lib/log/logger";
 import { firstPairingCode, preparePortal } from "./lib/server/prepare-portal";
@@ -16,7 +16,8 @@ import { stateStore } from "./lib/state/state-store";
 // Runs as server.ts under tsx in development, and as the bundle
 // dist/server.mjs in production (see scripts/build-server.mjs).
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.basename(here) === "dist" ? path.dirname(here) : here;
+const bundled = path.basename(here) === "dist";
+const root = bundled ? path.dirname(here) : here;
 const dev = process.argv.includes("--dev");
 
 async function main(): Promise<void> {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   await stateStore().start();
   // Resumes app work a crash cut off and follows the Docker Engine's events.
   await startAppEngine();
-  const authListener = await startAuthListener(cfg);
+  const authListener = await startAuthWorker(cfg, root, bundled);
   log.info({ host: cfg.authHost, port: cfg.authPort }, "forward-auth listener listening");
 
   const app = next({ dev, dir: root, hostname: cfg.hostname, port: cfg.port });
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ signal }, "stopping");
     server.close();
-    authListener.close();
+    await authListener.close();
     stopAppEngine();
     await stateStore().stop();
     process.exit(0);

@@ -6,8 +6,12 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["server.ts"],
-  outfile: "dist/server.mjs",
+  entryPoints: {
+    server: "server.ts",
+    "auth-worker": "lib/forward-auth/auth-worker.ts",
+  },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",
