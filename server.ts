@@ -48,8 +48,9 @@ async function main(): Promise<void> {
 
   const code = await firstPairingCode(cfg);
   if (code) {
+    const until = code.expiresAt.toISOString();
     process.stdout.write(
-      `\nPair your first device with code ${code.code} (valid until ${code.expiresAt.toISOString()}):\n${code.url}\n\n`,
+      `\nPair your first device with code ${code.code} (valid until ${until}):\n${code.url}\n\n`,
     );
   }
 

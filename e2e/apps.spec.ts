@@ -92,7 +92,7 @@ test.afterAll(async () => {
   removeDockerLeftovers(prefix, [`${prefix}portal`]);
 });
 
-test("Install in the catalog shows live progress to running, and Open shows the app signed in", async ({
+test("Install on the catalog page streams progress to running; Open shows it signed in", async ({
   browser,
   ownerPage: page,
 }) => {

@@ -45,7 +45,10 @@ export function Launcher({ initialApps }: { initialApps: LauncherApp[] }) {
         </div>
         <a
           href="/catalog"
-          className="rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-accent-700"
+          className={[
+            "rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white",
+            "hover:bg-accent-700",
+          ].join(" ")}
         >
           Add apps
         </a>
@@ -66,13 +69,19 @@ export function Launcher({ initialApps }: { initialApps: LauncherApp[] }) {
           {apps.map((app) => (
             <li
               key={app.name}
-              className="relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-accent-500"
+              className={[
+                "relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm",
+                "hover:border-accent-500",
+              ].join(" ")}
             >
               <a
                 href={app.url}
                 target="_blank"
                 rel="noreferrer"
-                className="flex flex-col items-center gap-3 text-center after:absolute after:inset-0"
+                className={[
+                  "flex flex-col items-center gap-3",
+                  "text-center after:absolute after:inset-0",
+                ].join(" ")}
               >
                 <AppIcon name={app.name} className="size-14" />
                 <span className="font-medium">{app.title}</span>
@@ -82,7 +91,10 @@ export function Launcher({ initialApps }: { initialApps: LauncherApp[] }) {
                 <StateBadge state={app.state} />
                 <a
                   href={`/apps/${app.name}`}
-                  className="relative z-10 text-xs text-slate-500 underline-offset-2 hover:underline"
+                  className={[
+                    "relative z-10 text-xs",
+                    "text-slate-500 underline-offset-2 hover:underline",
+                  ].join(" ")}
                   aria-label={`Manage ${app.title}`}
                 >
                   Manage

@@ -31,14 +31,20 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCa
           <button
             type="button"
             onClick={onCancel}
-            className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            className={[
+              "rounded-lg border border-slate-300 px-4",
+              "py-2 text-sm font-medium hover:bg-slate-50",
+            ].join(" ")}
           >
             Cancel
           </button>
           <button
             type="button"
             onClick={onConfirm}
-            className="rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-700"
+            className={[
+              "rounded-lg bg-red-600 px-4 py-2",
+              "text-sm font-semibold text-white hover:bg-red-700",
+            ].join(" ")}
           >
             {confirmLabel}
           </button>

@@ -27,7 +27,10 @@ export function ConsoleNav() {
               <a
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-accent-50 aria-[current=page]:text-accent-700"
+                className={[
+                  "rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100",
+                  "aria-[current=page]:bg-accent-50 aria-[current=page]:text-accent-700",
+                ].join(" ")}
               >
                 {link.label}
               </a>

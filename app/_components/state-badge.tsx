@@ -28,7 +28,10 @@ export function isBusy(state: string): boolean {
 export function StateBadge({ state }: { state: string }) {
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${styles[state] ?? styles.stopped}`}
+      className={[
+        "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium",
+        styles[state] ?? styles.stopped,
+      ].join(" ")}
     >
       {isBusy(state) && (
         <span className="size-1.5 animate-pulse rounded-full bg-current" aria-hidden="true" />

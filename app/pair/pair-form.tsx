@@ -87,7 +87,10 @@ export function PairForm({ initialCode, next, suggestedName, suggestedIcon, pair
           autoFocus={!initialCode}
           aria-describedby="code-help"
           aria-invalid={error ? true : undefined}
-          className="mt-2 block w-full rounded-xl border border-slate-300 bg-white px-4 py-4 text-center font-mono text-3xl tracking-[0.3em] shadow-sm focus:border-accent-500"
+          className={[
+            "mt-2 block w-full rounded-xl border border-slate-300 bg-white px-4 py-4 text-center",
+            "font-mono text-3xl tracking-[0.3em] shadow-sm focus:border-accent-500",
+          ].join(" ")}
           placeholder="0000 0000"
         />
         <p id="code-help" className="mt-2 text-sm text-slate-500">
@@ -105,7 +108,10 @@ export function PairForm({ initialCode, next, suggestedName, suggestedIcon, pair
           value={name}
           onChange={(event) => setName(event.target.value)}
           maxLength={64}
-          className="mt-2 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 shadow-sm focus:border-accent-500"
+          className={[
+            "mt-2 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 shadow-sm",
+            "focus:border-accent-500",
+          ].join(" ")}
         />
       </div>
 
@@ -115,7 +121,12 @@ export function PairForm({ initialCode, next, suggestedName, suggestedIcon, pair
           {Object.entries(iconLabels).map(([kind, label]) => (
             <label
               key={kind}
-              className="flex cursor-pointer flex-col items-center gap-1 rounded-lg border border-slate-300 bg-white p-2 text-xs has-checked:border-accent-600 has-checked:bg-accent-50 has-checked:text-accent-700 has-focus-visible:outline-2 has-focus-visible:outline-accent-500"
+              className={[
+                "flex cursor-pointer flex-col items-center gap-1 rounded-lg border",
+                "border-slate-300 bg-white p-2 text-xs has-checked:border-accent-600",
+                "has-checked:bg-accent-50 has-checked:text-accent-700 has-focus-visible:outline-2",
+                "has-focus-visible:outline-accent-500",
+              ].join(" ")}
             >
               <input
                 type="radio"
@@ -144,7 +155,10 @@ export function PairForm({ initialCode, next, suggestedName, suggestedIcon, pair
       <button
         type="submit"
         disabled={busy || done}
-        className="w-full rounded-xl bg-accent-600 px-4 py-3.5 text-lg font-semibold text-white shadow-sm hover:bg-accent-700 disabled:opacity-60"
+        className={[
+          "w-full rounded-xl bg-accent-600 px-4 py-3.5 text-lg font-semibold text-white shadow-sm",
+          "hover:bg-accent-700 disabled:opacity-60",
+        ].join(" ")}
       >
         {busy ? "Pairing…" : "Pair"}
       </button>

@@ -31,7 +31,8 @@ export async function startAuthWorker(
   const worker = bundled
     ? new Worker(path.join(root, "dist", "auth-worker.mjs"), { workerData })
     : new Worker(
-        `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(`file://${root}/`)}))`,
+        `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ` +
+          `${JSON.stringify(`file://${root}/`)}))`,
         { eval: true, workerData },
       );
   const unsubscribe = store.subscribe((_kind, snapshot) => {

@@ -7,7 +7,8 @@ import { pairTerminal } from "./pair-terminal";
 
 const portalUrl = "http://portal.test:3000";
 const chrome =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) " +
+  "Chrome/156.0 Safari/537.36";
 let address = 0;
 
 // Each test pairs from its own address, so the per-address limit of one

@@ -79,7 +79,11 @@ export function CatalogBrowser({ cards, categories, initialQuery, initialCategor
                 setCategory(value);
                 remember(query, value);
               }}
-              className="rounded-full border border-slate-300 bg-white px-3 py-1 text-sm capitalize text-slate-700 aria-pressed:border-accent-600 aria-pressed:bg-accent-600 aria-pressed:text-white"
+              className={[
+                "rounded-full border border-slate-300 bg-white px-3 py-1 text-sm capitalize",
+                "text-slate-700 aria-pressed:border-accent-600 aria-pressed:bg-accent-600",
+                "aria-pressed:text-white",
+              ].join(" ")}
             >
               {value || "All"}
             </button>
@@ -91,7 +95,12 @@ export function CatalogBrowser({ cards, categories, initialQuery, initialCategor
         {shown.length === 1 ? "1 app" : `${shown.length} apps`}
       </p>
       {shown.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-500">
+        <p
+          className={[
+            "rounded-xl border border-dashed",
+            "border-slate-300 p-8 text-center text-slate-500",
+          ].join(" ")}
+        >
           No app matches. Try another word or category.
         </p>
       ) : (
@@ -100,7 +109,10 @@ export function CatalogBrowser({ cards, categories, initialQuery, initialCategor
             <li key={card.name}>
               <a
                 href={`/catalog/${card.name}`}
-                className="flex h-full gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-accent-500"
+                className={[
+                  "flex h-full gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm",
+                  "hover:border-accent-500",
+                ].join(" ")}
               >
                 <AppIcon name={card.name} />
                 <div className="min-w-0 flex-1">

@@ -93,7 +93,10 @@ export function DevicesView({ initialTerminals }: { initialTerminals: TerminalVi
         <button
           type="button"
           onClick={() => setPairing(true)}
-          className="rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-accent-700"
+          className={[
+            "rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm",
+            "hover:bg-accent-700",
+          ].join(" ")}
         >
           Pair a new device
         </button>
@@ -110,12 +113,20 @@ export function DevicesView({ initialTerminals }: { initialTerminals: TerminalVi
 
       <ul
         aria-label="Paired devices"
-        className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white"
+        className={[
+          "divide-y divide-slate-200 overflow-hidden rounded-xl",
+          "border border-slate-200 bg-white",
+        ].join(" ")}
       >
         {terminals.map((terminal) => (
           <li key={terminal.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center">
             <div className="flex min-w-0 flex-1 items-start gap-3">
-              <span className="grid size-11 shrink-0 place-items-center rounded-lg bg-slate-100 text-slate-600">
+              <span
+                className={[
+                  "grid size-11 shrink-0",
+                  "place-items-center rounded-lg bg-slate-100 text-slate-600",
+                ].join(" ")}
+              >
                 <TerminalIcon kind={terminal.icon} />
               </span>
               <div className="min-w-0 flex-1">
@@ -137,7 +148,10 @@ export function DevicesView({ initialTerminals }: { initialTerminals: TerminalVi
               <button
                 type="button"
                 onClick={() => setPending({ kind: "self", terminal })}
-                className="self-start rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 sm:self-center"
+                className={[
+                  "self-start rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium",
+                  "hover:bg-slate-50 sm:self-center",
+                ].join(" ")}
               >
                 Sign out
               </button>
@@ -146,7 +160,10 @@ export function DevicesView({ initialTerminals }: { initialTerminals: TerminalVi
                 type="button"
                 onClick={() => setPending({ kind: "revoke", terminal })}
                 aria-label={`Revoke ${terminal.name}`}
-                className="self-start rounded-lg border border-red-200 px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 sm:self-center"
+                className={[
+                  "self-start rounded-lg border border-red-200 px-3 py-2 text-sm font-medium",
+                  "text-red-700 hover:bg-red-50 sm:self-center",
+                ].join(" ")}
               >
                 Revoke
               </button>

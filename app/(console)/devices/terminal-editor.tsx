@@ -39,7 +39,12 @@ export function TerminalEditor({ terminal, onSaved, onError }: Props) {
       <div className="flex flex-wrap items-center gap-2">
         <span className="truncate font-medium">{terminal.name}</span>
         {terminal.current && (
-          <span className="rounded-full bg-accent-100 px-2 py-0.5 text-xs font-medium text-accent-700">
+          <span
+            className={[
+              "rounded-full bg-accent-100 px-2",
+              "py-0.5 text-xs font-medium text-accent-700",
+            ].join(" ")}
+          >
             This device
           </span>
         )}
@@ -79,7 +84,10 @@ export function TerminalEditor({ terminal, onSaved, onError }: Props) {
           required
           // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this field
           autoFocus
-          className="mt-1 w-56 max-w-full rounded-md border border-slate-300 px-2 py-1.5 text-base text-slate-900"
+          className={[
+            "mt-1 w-56 max-w-full rounded-md border border-slate-300 px-2 py-1.5 text-base",
+            "text-slate-900",
+          ].join(" ")}
         />
       </label>
       <label className="flex flex-col text-xs text-slate-500">
@@ -99,7 +107,10 @@ export function TerminalEditor({ terminal, onSaved, onError }: Props) {
       <button
         type="submit"
         disabled={saving}
-        className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
+        className={[
+          "rounded-md bg-accent-600 px-3 py-1.5 text-sm font-semibold text-white",
+          "disabled:opacity-60",
+        ].join(" ")}
       >
         Save
       </button>

@@ -58,7 +58,12 @@ export function AppControl({ name, title, url, initialState }: Props) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <div
+        className={[
+          "flex flex-wrap items-center gap-3",
+          "rounded-xl border border-slate-200 bg-white p-4",
+        ].join(" ")}
+      >
         <p className="flex items-center gap-2" aria-live="polite">
           <span className="text-sm text-slate-600">State</span>
           {state ? <StateBadge state={state} /> : <span className="text-sm">Not installed</span>}
@@ -69,7 +74,10 @@ export function AppControl({ name, title, url, initialState }: Props) {
               href={url}
               target="_blank"
               rel="noreferrer"
-              className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white hover:bg-accent-700"
+              className={[
+                "rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white",
+                "hover:bg-accent-700",
+              ].join(" ")}
             >
               Open {title}
             </a>
@@ -104,7 +112,10 @@ export function AppControl({ name, title, url, initialState }: Props) {
             <button
               type="button"
               onClick={() => setUninstalling(true)}
-              className="rounded-lg border border-red-200 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50"
+              className={[
+                "rounded-lg border border-red-200 px-4 py-2 text-sm font-medium text-red-700",
+                "hover:bg-red-50",
+              ].join(" ")}
             >
               Uninstall
             </button>
@@ -130,9 +141,12 @@ export function AppControl({ name, title, url, initialState }: Props) {
           ref={logRef}
           role="log"
           aria-label={`${title} log`}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log needs the keyboard
           tabIndex={0}
-          className="max-h-96 overflow-auto rounded-xl bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"
+          className={[
+            "max-h-96 overflow-auto rounded-xl bg-slate-900 p-4 text-xs leading-relaxed",
+            "text-slate-100",
+          ].join(" ")}
         >
           {log.length === 0 ? "No log lines yet." : log.map((l) => l.line).join("\n")}
         </pre>

@@ -62,7 +62,10 @@ export function UninstallDialog({ open, title, onConfirm, onCancel }: Props) {
           </button>
           <button
             type="submit"
-            className="rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-700"
+            className={[
+              "rounded-lg bg-red-600 px-4 py-2",
+              "text-sm font-semibold text-white hover:bg-red-700",
+            ].join(" ")}
           >
             Uninstall
           </button>

@@ -74,7 +74,10 @@ export function InstallForm({ name, title, fields, generated }: Props) {
                   id={`setting-${field.key}`}
                   value={String(values[field.key])}
                   onChange={(event) => setValues({ ...values, [field.key]: event.target.value })}
-                  className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 font-normal"
+                  className={[
+                    "mt-1 block w-full rounded-md border",
+                    "border-slate-300 px-2 py-2 font-normal",
+                  ].join(" ")}
                 >
                   {field.options.map((option) => (
                     <option key={option}>{option}</option>
@@ -92,7 +95,10 @@ export function InstallForm({ name, title, fields, generated }: Props) {
                   value={String(values[field.key])}
                   required={field.required}
                   onChange={(event) => setValues({ ...values, [field.key]: event.target.value })}
-                  className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 font-normal"
+                  className={[
+                    "mt-1 block w-full rounded-md border",
+                    "border-slate-300 px-2 py-2 font-normal",
+                  ].join(" ")}
                 />
               )}
             </>
@@ -115,7 +121,10 @@ export function InstallForm({ name, title, fields, generated }: Props) {
       <button
         type="submit"
         disabled={busy}
-        className="w-full rounded-lg bg-accent-600 px-4 py-2.5 font-semibold text-white hover:bg-accent-700 disabled:opacity-60"
+        className={[
+          "w-full rounded-lg bg-accent-600 px-4 py-2.5 font-semibold text-white",
+          "hover:bg-accent-700 disabled:opacity-60",
+        ].join(" ")}
       >
         {busy ? "Starting the install…" : `Install ${title}`}
       </button>

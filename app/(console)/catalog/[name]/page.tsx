@@ -57,7 +57,8 @@ export default async function CatalogEntryPage({ params }: Props) {
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">{manifest.title}</h1>
             <p className="text-sm text-slate-500">
-              Version {manifest.version} · <span className="capitalize">{manifest.category}</span> ·{" "}
+              {`Version ${manifest.version} · `}
+              <span className="capitalize">{manifest.category}</span> ·{" "}
               <a
                 href={manifest.homepage}
                 className="text-accent-700 underline"
@@ -112,7 +113,10 @@ export default async function CatalogEntryPage({ params }: Props) {
             </p>
             <a
               href={`/apps/${name}`}
-              className="mt-3 block rounded-lg bg-accent-600 px-4 py-2.5 text-center font-semibold text-white"
+              className={[
+                "mt-3 block rounded-lg bg-accent-600 px-4 py-2.5 text-center font-semibold",
+                "text-white",
+              ].join(" ")}
             >
               Manage {manifest.title}
             </a>
