@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { config } from "../config/config";
+import type { ComposeTarget } from "./compose-command";
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const PREFIX_RE = /^([a-z0-9][a-z0-9_-]*)?$/;
@@ -56,4 +57,16 @@ export function appPaths(name: string) {
 /** The compose project of an app: `-p` for every compose command. */
 export function projectName(name: string): string {
   return `${engineSettings().containerPrefix}${name}`;
+}
+
+/** What every compose command of the app is pinned to: project, files, folder. */
+export function composeTargetOf(name: string): ComposeTarget {
+  const paths = appPaths(name);
+
+  return {
+    project: projectName(name),
+    composeFile: paths.composeFile,
+    envFile: paths.envFile,
+    projectDir: paths.installDir,
+  };
 }

@@ -11,7 +11,7 @@ import { bumpStateVersion } from "../state/state-version";
 import type { Actor } from "./actor";
 import { appEvents } from "./app-events";
 import { AppFailure, reasonOf } from "./app-failure";
-import { appPaths, engineSettings, projectName } from "./app-paths";
+import { appPaths, composeTargetOf, engineSettings } from "./app-paths";
 import { refusal } from "./app-state";
 import { appWorkQueue } from "./app-work-queue";
 import { pushCaddyConfig } from "./caddy-push";
@@ -120,13 +120,7 @@ export async function runInstall(name: string, actor: Actor): Promise<void> {
   const row = await db().app.findUnique({ where: { name } });
   if (!row || (row.state !== "queued" && row.state !== "installing")) return;
   const log = (line: string) => appEvents().log(name, line);
-  const paths = appPaths(name);
-  const target: ComposeTarget = {
-    project: projectName(name),
-    composeFile: paths.composeFile,
-    envFile: paths.envFile,
-    projectDir: paths.installDir,
-  };
+  const target = composeTargetOf(name);
   await setAppState(name, "installing");
 
   try {

@@ -5,7 +5,7 @@ import { PortalError } from "../errors/portal-error";
 import type { Actor } from "./actor";
 import { appEvents } from "./app-events";
 import { AppFailure, reasonOf } from "./app-failure";
-import { appPaths, projectName } from "./app-paths";
+import { appPaths, composeTargetOf } from "./app-paths";
 import { type AppOperation, firstState, refusal } from "./app-state";
 import { appWorkQueue } from "./app-work-queue";
 import { classifyComposeOutput } from "./classify-compose-output";
@@ -56,12 +56,7 @@ export async function runSwitch(name: string, operation: Switch, actor: Actor): 
     await pingDocker(retry);
     log(operation === "start" ? "Starting (compose up -d)" : "Stopping (compose stop)");
     const run = await runCompose(
-      {
-        project: projectName(name),
-        composeFile: paths.composeFile,
-        envFile: paths.envFile,
-        projectDir: paths.installDir,
-      },
+      composeTargetOf(name),
       operation === "start" ? ["up", "-d"] : ["stop"],
       { onLine: log, timeoutMs: 300_000 },
     );

@@ -7,12 +7,12 @@ import { bumpStateVersion } from "../state/state-version";
 import type { Actor } from "./actor";
 import { appEvents } from "./app-events";
 import { AppFailure, reasonOf } from "./app-failure";
-import { appPaths, projectName } from "./app-paths";
+import { appPaths, composeTargetOf } from "./app-paths";
 import { refusal } from "./app-state";
 import { appWorkQueue } from "./app-work-queue";
 import { pushCaddyConfig } from "./caddy-push";
 import { classifyComposeOutput } from "./classify-compose-output";
-import { type ComposeTarget, runCompose } from "./compose-command";
+import { runCompose } from "./compose-command";
 import { pingDocker, removeAppContainers } from "./docker-client";
 import { setAppState } from "./set-app-state";
 
@@ -50,12 +50,7 @@ export async function runUninstall(name: string, actor: Actor): Promise<void> {
   if (row?.state !== "uninstalling") return;
   const log = (line: string) => appEvents().log(name, line);
   const paths = appPaths(name);
-  const target: ComposeTarget = {
-    project: projectName(name),
-    composeFile: paths.composeFile,
-    envFile: paths.envFile,
-    projectDir: paths.installDir,
-  };
+  const target = composeTargetOf(name);
 
   try {
     await pingDocker(retry);
