@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { appUrl } from "@/lib/apps/app-url";
-import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { catalogEntries } from "@/lib/apps/find-catalog-entry";
 import { config } from "@/lib/config/config";
 import { requireTerminal } from "@/lib/http/current-terminal";
 import { stateStore } from "@/lib/state/state-store";
@@ -12,9 +12,7 @@ export const metadata: Metadata = { title: "Home" };
 export default async function HomePage() {
   await requireTerminal("/");
   const cfg = config();
-  const titles = new Map(
-    loadCatalog(cfg.catalogDir).entries.map((e) => [e.manifest.name, e.manifest.title]),
-  );
+  const titles = new Map(catalogEntries().map((e) => [e.manifest.name, e.manifest.title]));
   const apps = [...stateStore().snapshot.apps.values()]
     .map((app) => ({
       name: app.name,

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { catalogEntries } from "@/lib/apps/find-catalog-entry";
 import { CATEGORIES } from "@/lib/catalog/manifest";
-import { config } from "@/lib/config/config";
 import { requireTerminal } from "@/lib/http/current-terminal";
 import { stateStore } from "@/lib/state/state-store";
 import { CatalogBrowser } from "./catalog-browser";
@@ -15,7 +14,7 @@ export default async function CatalogPage({ searchParams }: Props) {
   await requireTerminal("/catalog");
   const params = await searchParams;
   const apps = stateStore().snapshot.apps;
-  const cards = loadCatalog(config().catalogDir).entries.map(({ manifest }) => ({
+  const cards = catalogEntries().map(({ manifest }) => ({
     name: manifest.name,
     title: manifest.title,
     category: manifest.category,

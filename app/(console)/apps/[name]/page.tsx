@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppIcon } from "@/app/_components/app-icon";
 import { appUrl } from "@/lib/apps/app-url";
-import { loadCatalog } from "@/lib/catalog/load-catalog";
-import { config } from "@/lib/config/config";
+import { findCatalogEntry } from "@/lib/apps/find-catalog-entry";
 import { requireTerminal } from "@/lib/http/current-terminal";
 import { stateStore } from "@/lib/state/state-store";
 import { AppControl } from "./app-control";
@@ -20,7 +19,7 @@ export default async function AppPage({ params }: Props) {
   const { name } = await params;
   await requireTerminal(`/apps/${name}`);
   const installed = stateStore().snapshot.apps.get(name);
-  const entry = loadCatalog(config().catalogDir).entries.find((e) => e.manifest.name === name);
+  const entry = findCatalogEntry(name);
   if (!installed && !entry) notFound();
 
   const title = entry?.manifest.title ?? name;

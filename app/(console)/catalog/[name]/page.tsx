@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppIcon } from "@/app/_components/app-icon";
 import { StateBadge } from "@/app/_components/state-badge";
-import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { findCatalogEntry } from "@/lib/apps/find-catalog-entry";
 import { isGeneratedSecret } from "@/lib/catalog/settings";
-import { config } from "@/lib/config/config";
 import { requireTerminal } from "@/lib/http/current-terminal";
 import { stateStore } from "@/lib/state/state-store";
 import { InstallForm } from "./install-form";
@@ -13,12 +12,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ name: string }> };
 
-function findEntry(name: string) {
-  return loadCatalog(config().catalogDir).entries.find((entry) => entry.manifest.name === name);
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const entry = findEntry((await params).name);
+  const entry = findCatalogEntry((await params).name);
 
   return { title: entry?.manifest.title ?? "App" };
 }
@@ -26,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CatalogEntryPage({ params }: Props) {
   const { name } = await params;
   await requireTerminal(`/catalog/${name}`);
-  const entry = findEntry(name);
+  const entry = findCatalogEntry(name);
   if (!entry) notFound();
 
   const { manifest } = entry;
