@@ -34,7 +34,7 @@ export type AuthInput = {
 export type AuthDecision = {
   status: 200 | 302 | 400 | 401 | 403 | 404;
   reason: string;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
 };
 
 /** A refusal that carries no headers. */

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, STATUS_CODES } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
 import type { Duplex } from "node:stream";
 import type { PortalConfig } from "../config/config";
 import type { AuthDecision } from "./auth-input";
@@ -31,18 +37,16 @@ export async function startAuthListener(
 
       return;
     }
-    const write = (decision: AuthDecision) => {
-      try {
-        res.writeHead(decision.status, headersOf(decision)).end(bodyOf(decision));
-      } catch {
-        if (!res.headersSent) res.writeHead(400).end("the request could not be answered\n");
-        else res.destroy();
-      }
-    };
     // Written in the request's own tick when the decision is synchronous.
     const answer = answerAuthRequest(inputFromNodeRequest(req), context());
-    if (answer instanceof Promise) void answer.then(write, () => res.destroy());
-    else write(answer);
+    if (answer instanceof Promise) {
+      void answer.then(
+        (decision) => send(res, decision),
+        () => res.destroy(),
+      );
+    } else {
+      send(res, answer);
+    }
   });
   // A WebSocket handshake reaches the proxy first; a proxy that forwards its
   // Upgrade headers makes node emit 'upgrade' instead of 'request'. The auth
@@ -79,6 +83,15 @@ export async function startAuthListener(
   return server;
 }
 
+function send(res: ServerResponse, decision: AuthDecision): void {
+  try {
+    res.writeHead(decision.status, headersOf(decision)).end(bodyOf(decision));
+  } catch {
+    if (!res.headersSent) res.writeHead(400).end("the request could not be answered\n");
+    else res.destroy();
+  }
+}
+
 function isAuthPath(url: string | undefined): boolean {
   if (!url?.startsWith(authPath)) return false;
   const rest = url.charCodeAt(authPath.length);
@@ -86,7 +99,7 @@ function isAuthPath(url: string | undefined): boolean {
   return Number.isNaN(rest) || rest === 63; // end or "?"
 }
 
-function headersOf(decision: AuthDecision): Record<string, string> {
+function headersOf(decision: AuthDecision): Readonly<Record<string, string>> {
   if (decision.status === 200) return decision.headers;
 
   return { ...decision.headers, "Content-Type": "text/plain; charset=utf-8" };

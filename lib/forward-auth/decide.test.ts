@@ -10,6 +10,7 @@ import {
   signTestToken,
   testContext,
   testKey,
+  testOwner,
 } from "./test-support";
 
 const key = testKey();
@@ -390,6 +391,32 @@ describe("header values", () => {
     expect(d.headers["X-Ptl-User"]).toBe("owner@example.org");
     expect(admin.headers["X-Ptl-User"]).toBe("");
     expect(admin.headers["X-Ptl-Client-Id"]).toBe("t1");
+  });
+
+  it("carries a terminal's new name and the owner's new address from the next snapshot on", () => {
+    const input = forwardedInput("https://wiki.portal.test/notes", { cookie });
+    const before = decide(input);
+    if (before instanceof Promise) throw new Error("the token should be cached by now");
+    expect(before.headers["X-Ptl-Client-Name"]).toBe("Ada's laptop");
+
+    const terminals = new Map(snapshot.terminals);
+    terminals.set("t1", { id: "t1", name: "Ada's new laptop", revoked: false });
+    const owner = { ...testOwner, email: "ada@example.net" };
+    const changed = { ...ctx, snapshot: { ...snapshot, terminals, owner } };
+    const after = decideForwardAuth(input, changed);
+    if (after instanceof Promise) throw new Error("the token should be cached by now");
+
+    expect(after.headers["X-Ptl-Client-Name"]).toBe("Ada's new laptop");
+    expect(after.headers["X-Ptl-Email"]).toBe("ada@example.net");
+    expect(decide(input)).toEqual(before);
+  });
+
+  it("shares frozen header sets between answers", async () => {
+    const first = await at("https://wiki.portal.test/notes", { cookie });
+    const second = await at("https://wiki.portal.test/other", { cookie });
+
+    expect(second.headers).toBe(first.headers);
+    expect(Object.isFrozen(first.headers)).toBe(true);
   });
 });
 

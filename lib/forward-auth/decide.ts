@@ -104,29 +104,24 @@ function conclude(place: Place, caller: Caller, input: AuthInput, ctx: DecisionC
  * the Authorization header must not hide a valid session cookie.
  */
 function findCaller(input: AuthInput, ctx: DecisionContext): Caller | Promise<Caller> {
-  const tokens = [bearerToken(input.authorization), sessionTokenFromCookieHeader(input.cookie)];
+  const now = ctx.now ?? Date.now();
+  const bearer = bearerToken(input.authorization);
+  if (!bearer) return callerFromCookie(input, ctx, now);
 
-  return firstCaller(tokens, 0, ctx, ctx.now ?? Date.now());
-}
-
-function firstCaller(
-  tokens: Array<string | null>,
-  from: number,
-  ctx: DecisionContext,
-  now: number,
-): Caller | Promise<Caller> {
-  for (let i = from; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token) continue;
-    const claims = ctx.verifier.verify(token, now);
-    if (claims instanceof Promise) {
-      return claims.then((c) => callerOf(c, ctx) ?? firstCaller(tokens, i + 1, ctx, now));
-    }
-    const caller = callerOf(claims, ctx);
-    if (caller) return caller;
+  const claims = ctx.verifier.verify(bearer, now);
+  if (claims instanceof Promise) {
+    return claims.then((c) => callerOf(c, ctx) ?? callerFromCookie(input, ctx, now));
   }
 
-  return null;
+  return callerOf(claims, ctx) ?? callerFromCookie(input, ctx, now);
+}
+
+function callerFromCookie(input: AuthInput, ctx: DecisionContext, now: number) {
+  const token = sessionTokenFromCookieHeader(input.cookie);
+  if (!token) return null;
+  const claims = ctx.verifier.verify(token, now);
+
+  return claims instanceof Promise ? claims.then((c) => callerOf(c, ctx)) : callerOf(claims, ctx);
 }
 
 // The snapshot is the revocation authority: a terminal revoked or deleted is

@@ -103,6 +103,10 @@ function build(method: string, proto: string, authority: string, uri: string) {
 
 /** `Name.Example.org.:8443` → `name.example.org` and `8443`; IPv6 literals too. */
 function splitAuthority(authority: string): { hostname: string; port: string } | null {
+  // The common case: a plain name, no port, no trailing dot.
+  if (authority.length <= 253 && hostnameRe.test(authority)) {
+    return { hostname: authority, port: "" };
+  }
   if (authority.includes("@")) return null;
   const v6 = /^(\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/.exec(authority);
   if (v6) return { hostname: v6[1] ?? "", port: v6[2] ?? "" };

@@ -12,19 +12,23 @@ export function answerAuthRequest(
   input: AuthInput,
   ctx: DecisionContext,
 ): AuthDecision | Promise<AuthDecision> {
-  const done = (decision: AuthDecision) => logged(input, decision);
-  const failed = (error: unknown) => {
-    logger().warn({ err: error }, "forward auth could not decide");
-
-    return done({ status: 400, reason: "the request could not be read", headers: {} });
-  };
   try {
     const decision = decideForwardAuth(input, ctx);
+    if (!(decision instanceof Promise)) return logged(input, decision);
 
-    return decision instanceof Promise ? decision.then(done, failed) : done(decision);
+    return decision.then(
+      (settled) => logged(input, settled),
+      (error: unknown) => failed(input, error),
+    );
   } catch (error) {
-    return failed(error);
+    return failed(input, error);
   }
+}
+
+function failed(input: AuthInput, error: unknown): AuthDecision {
+  logger().warn({ err: error }, "forward auth could not decide");
+
+  return logged(input, { status: 400, reason: "the request could not be read", headers: {} });
 }
 
 function logged(input: AuthInput, decision: AuthDecision): AuthDecision {
