@@ -1,7 +1,9 @@
+import { config } from "../config/config";
 import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { type Owner, readOwner } from "../portal/ensure-portal";
 import type { StateKind } from "./state-version";
+import { openVersionReader, type VersionReader } from "./version-reader";
 
 export type TerminalState = { id: string; name: string; revoked: boolean };
 
@@ -41,6 +43,7 @@ export class StateStore {
   private timer: NodeJS.Timeout | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
   private polling = false;
+  private versionReader: VersionReader | undefined;
   private seen = new Map<string, number>();
   private seenWritten = new Map<string, number>();
 
@@ -57,6 +60,8 @@ export class StateStore {
     clearInterval(this.flushTimer);
     this.timer = undefined;
     this.flushTimer = undefined;
+    this.versionReader?.close();
+    this.versionReader = undefined;
     await this.flushLastSeen(true);
   }
 
@@ -127,8 +132,8 @@ export class StateStore {
     if (this.polling) return;
     this.polling = true;
     try {
-      const rows = await db().stateVersion.findMany();
-      const current = new Map(rows.map((row) => [row.id, row.version]));
+      this.versionReader ??= openVersionReader(config().databaseUrl);
+      const current = this.versionReader.read();
       for (const kind of ["portal", "terminals", "apps"] as const) {
         const version = current.get(kind) ?? 0;
         if (force || this.versions.get(kind) !== version) {
