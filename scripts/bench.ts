@@ -79,6 +79,10 @@ async function main(): Promise<void> {
   // to back (in alternating order), and the ratio is the median of the
   // pairs' ratios; each target's figures are its median round. Next.js, far
   // slower, is measured once.
+  // A console that has just started is still compiling and collecting on
+  // its main thread; the first seconds of load would measure that.
+  log("warming up the ceiling and the listener for 5 s each");
+  for (const url of [bare, auth]) await load(url, headers, 5);
   const rows: Record<string, Figures[]> = { "bare node:http": [], "dedicated listener": [] };
   const pairRatios: number[] = [];
   for (let round = 0; round < rounds; round++) {
