@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { processSingleton } from "../process/process-singleton";
 import { appPaths } from "./app-paths";
 
 export type AppLogLine = { line: string; at: string };
@@ -115,13 +116,7 @@ function readLogTail(file: string, count: number): AppLogLine[] {
     });
 }
 
-const key = Symbol.for("portal-core.app-events");
-type Holder = { [key]?: AppEvents };
-
 /** The process's app events, shared by the custom server and the Next.js bundles. */
 export function appEvents(): AppEvents {
-  const holder = globalThis as Holder;
-  holder[key] ??= new AppEvents();
-
-  return holder[key];
+  return processSingleton("app-events", () => new AppEvents());
 }

@@ -1,4 +1,5 @@
 import { logger } from "../log/logger";
+import { processSingleton } from "../process/process-singleton";
 
 type Task = () => Promise<void>;
 
@@ -43,13 +44,7 @@ export class AppWorkQueue {
   }
 }
 
-const key = Symbol.for("portal-core.app-work-queue");
-type Holder = { [key]?: AppWorkQueue };
-
 /** The process's queue, shared by the custom server and the Next.js bundles. */
 export function appWorkQueue(): AppWorkQueue {
-  const holder = globalThis as Holder;
-  holder[key] ??= new AppWorkQueue();
-
-  return holder[key];
+  return processSingleton("app-work-queue", () => new AppWorkQueue());
 }

@@ -1,17 +1,12 @@
 import Docker from "dockerode";
 import { PortalError } from "../errors/portal-error";
+import { processSingleton } from "../process/process-singleton";
 import { projectName } from "./app-paths";
 import { dockerUnreachableReason } from "./classify-compose-output";
 
-const key = Symbol.for("portal-core.docker");
-type Holder = { [key]?: Docker };
-
 /** The process's Docker Engine client: DOCKER_HOST, else the local socket. */
 export function docker(): Docker {
-  const holder = globalThis as Holder;
-  holder[key] ??= new Docker();
-
-  return holder[key];
+  return processSingleton("docker", () => new Docker());
 }
 
 /** A container of an app as the engine lists it. */

@@ -5,6 +5,7 @@ import { CatalogError } from "../catalog/catalog-error";
 import { generateMissingSecrets } from "../catalog/settings";
 import { config } from "../config/config";
 import { db } from "../db/client";
+import { jsonObject } from "../db/json-column";
 import { PortalError } from "../errors/portal-error";
 import { stateStore } from "../state/state-store";
 import { bumpStateVersion } from "../state/state-version";
@@ -139,7 +140,7 @@ export async function runInstall(name: string, actor: Actor): Promise<void> {
     if (await ensureNetwork(network)) log(`Created the shared proxy network ${network}`);
 
     log("Writing the compose project");
-    await writeAppFiles(entry, parseSettings(row.settings));
+    await writeAppFiles(entry, jsonObject(row.settings));
 
     log("Starting the containers (compose up -d; missing images are pulled)");
     const up = await runCompose(target, ["up", "-d", "--remove-orphans"], { onLine: log });
@@ -182,15 +183,5 @@ async function cleanUp(name: string, target: ComposeTarget, log: (line: string) 
     if (removed > 0) log(`Removed ${removed} leftover container(s)`);
   } catch {
     // The engine is gone too; there is nothing it could still be running.
-  }
-}
-
-function parseSettings(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json);
-
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { jsonObject } from "../db/json-column";
 
 export const activityQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),
@@ -42,18 +43,8 @@ export async function listEvents(query: z.infer<typeof activityQuerySchema>): Pr
       terminalId: row.terminalId,
       terminalName: row.terminalId ? (names.get(row.terminalId) ?? null) : null,
       clientAddress: row.clientAddress,
-      detail: parseDetail(row.detail),
+      detail: jsonObject(row.detail),
     })),
     nextBefore: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
-}
-
-function parseDetail(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json);
-
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

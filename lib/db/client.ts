@@ -1,22 +1,17 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "../config/config";
+import { processSingleton } from "../process/process-singleton";
 import { PrismaClient } from "./generated/client";
 
-const key = Symbol.for("portal-core.prisma");
-type Holder = { [key]?: PrismaClient };
-
 /**
- * The process's one Prisma client. The custom server and the Next.js bundles
- * each load their own copy of this module, so the client lives on globalThis:
- * one SQLite connection, one view of the data.
+ * The process's one Prisma client (see processSingleton): one SQLite
+ * connection, one view of the data.
  */
 export function db(): PrismaClient {
-  const holder = globalThis as Holder;
-  holder[key] ??= new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: config().databaseUrl }),
-  });
-
-  return holder[key];
+  return processSingleton(
+    "prisma",
+    () => new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: config().databaseUrl }) }),
+  );
 }
 
 export type { PrismaClient };

@@ -1,3 +1,5 @@
+import { processSingleton } from "../process/process-singleton";
+
 /**
  * Counts failed pairing attempts per client address in a sliding minute.
  * In memory: a restart forgets it, which the per-code limit still covers.
@@ -35,15 +37,9 @@ export class FailureLimiter {
   }
 }
 
-const key = Symbol.for("portal-core.failure-limiter");
-type Holder = { [key]?: FailureLimiter };
-
 /** Failed pairing attempts allowed per client address per minute. */
 export const failuresPerMinute = 10;
 
 export function pairingLimiter(): FailureLimiter {
-  const holder = globalThis as Holder;
-  holder[key] ??= new FailureLimiter(failuresPerMinute);
-
-  return holder[key];
+  return processSingleton("failure-limiter", () => new FailureLimiter(failuresPerMinute));
 }

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PortalConfig } from "../config/config";
-import { db } from "../db/client";
-import type { AppState } from "../state/state-store";
+import { loadAppStates } from "../state/load-app-states";
 import {
   isUpstream,
   type ProxySetup,
@@ -31,16 +30,9 @@ export async function loadProxySetup(
   cfg: PortalConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ProxySetup> {
-  const rows = await db().app.findMany({ include: { accessRules: true } });
-  const apps = rows.map((row): AppState & { entryPort?: number } => ({
-    name: row.name,
-    state: row.state,
-    entryPort: entryPort(cfg.catalogDir, row.name),
-    rules: row.accessRules.map((rule) => ({
-      prefix: rule.prefix,
-      access: rule.access === "public" ? "public" : "private",
-      headers: headersOf(rule.headers),
-    })),
+  const apps = (await loadAppStates()).map((app) => ({
+    ...app,
+    entryPort: entryPort(cfg.catalogDir, app.name),
   }));
   const listed = proxyApps(apps, parseUpstreamMap(env.PORTAL_APP_UPSTREAMS));
   const scheme = cfg.portalUrl.startsWith("https:") ? "https" : "http";
@@ -75,18 +67,5 @@ function entryPort(catalogDir: string, name: string): number | undefined {
     return typeof port === "number" && Number.isInteger(port) ? port : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function headersOf(json: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!value || typeof value !== "object") return {};
-
-    return Object.fromEntries(
-      Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
-    );
-  } catch {
-    return {};
   }
 }

@@ -1,18 +1,17 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-
-const key = Symbol.for("portal-core.signing-key");
-type Holder = { [key]?: Uint8Array };
+import { processSingleton } from "../process/process-singleton";
 
 /**
  * The session signing key: 32 random bytes made at first start and kept in
  * the data folder with mode 0600. Never in the repository, never in a log.
  */
 export function loadSigningKey(dataDir: string): Uint8Array {
-  const holder = globalThis as Holder;
-  if (holder[key]) return holder[key];
+  return processSingleton("signing-key", () => readOrMakeKey(dataDir));
+}
 
+function readOrMakeKey(dataDir: string): Uint8Array {
   const file = path.join(dataDir, "session-key");
   fs.mkdirSync(dataDir, { recursive: true });
   try {
@@ -24,7 +23,6 @@ export function loadSigningKey(dataDir: string): Uint8Array {
   }
   const hex = fs.readFileSync(file, "utf8").trim();
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`The session key in ${file} is damaged`);
-  holder[key] = Buffer.from(hex, "hex");
 
-  return holder[key];
+  return Buffer.from(hex, "hex");
 }

@@ -2,6 +2,8 @@ import { config } from "../config/config";
 import { db } from "../db/client";
 import { logger } from "../log/logger";
 import { type Owner, readOwner } from "../portal/ensure-portal";
+import { processSingleton } from "../process/process-singleton";
+import { loadAppStates } from "./load-app-states";
 import type { StateKind } from "./state-version";
 import { openVersionReader, type VersionReader } from "./version-reader";
 
@@ -78,19 +80,7 @@ export class StateStore {
       }
       this.snapshot = { ...this.snapshot, terminals };
     } else if (kind === "apps") {
-      const rows = await db().app.findMany({ include: { accessRules: true } });
-      const apps = new Map<string, AppState>();
-      for (const row of rows) {
-        apps.set(row.name, {
-          name: row.name,
-          state: row.state,
-          rules: row.accessRules.map((rule) => ({
-            prefix: rule.prefix,
-            access: rule.access === "public" ? "public" : "private",
-            headers: parseHeaders(rule.headers),
-          })),
-        });
-      }
+      const apps = new Map((await loadAppStates()).map((app) => [app.name, app]));
       this.snapshot = { ...this.snapshot, apps };
     } else {
       this.snapshot = { ...this.snapshot, owner: await readOwner() };
@@ -149,28 +139,7 @@ export class StateStore {
   }
 }
 
-function parseHeaders(json: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!value || typeof value !== "object") return {};
-
-    return Object.fromEntries(
-      Object.entries(value).filter(
-        (entry): entry is [string, string] => typeof entry[1] === "string",
-      ),
-    );
-  } catch {
-    return {};
-  }
-}
-
-const key = Symbol.for("portal-core.state-store");
-type Holder = { [key]?: StateStore };
-
 /** The process's state store, shared by the custom server and the Next.js bundles. */
 export function stateStore(): StateStore {
-  const holder = globalThis as Holder;
-  holder[key] ??= new StateStore();
-
-  return holder[key];
+  return processSingleton("state-store", () => new StateStore());
 }

@@ -55,6 +55,8 @@ export function AppControl({ name, title, url, initialState }: Props) {
   }
 
   const busy = state !== null && isBusy(state);
+  const power =
+    state === "running" ? "stop" : state === "stopped" || state === "error" ? "start" : null;
 
   return (
     <div className="space-y-4">
@@ -82,22 +84,13 @@ export function AppControl({ name, title, url, initialState }: Props) {
               Open {title}
             </a>
           )}
-          {state === "running" && (
+          {power && (
             <button
               type="button"
-              onClick={() => void act(`/api/apps/${name}/stop`, { method: "POST" })}
+              onClick={() => void act(`/api/apps/${name}/${power}`, { method: "POST" })}
               className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium"
             >
-              Stop
-            </button>
-          )}
-          {(state === "stopped" || state === "error") && (
-            <button
-              type="button"
-              onClick={() => void act(`/api/apps/${name}/start`, { method: "POST" })}
-              className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium"
-            >
-              Start
+              {power === "stop" ? "Stop" : "Start"}
             </button>
           )}
           {state === null && (
