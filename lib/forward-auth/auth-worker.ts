@@ -7,6 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Snapshot } from "../state/state-store";
 import { startAuthListener } from "./auth-listener";
+import type { DecisionContext } from "./decide";
 import { TokenVerifier } from "./token-verifier";
 
 export type AuthWorkerData = {
@@ -25,14 +26,19 @@ export type AuthWorkerMessage =
 
 const data = workerData as AuthWorkerData;
 const port = parentPort;
-let snapshot = data.snapshot;
-const verifier = new TokenVerifier(data.key);
 const seen = new Set<string>();
-const touch = (id: string) => seen.add(id);
 const post = (message: AuthWorkerMessage) => port?.postMessage(message);
+// One context for every request; a new snapshot replaces its field.
+const context: DecisionContext = {
+  snapshot: data.snapshot,
+  domain: data.domain,
+  portalUrl: data.portalUrl,
+  verifier: new TokenVerifier(data.key),
+  touch: (id) => seen.add(id),
+};
 
 port?.on("message", (message: { type: "snapshot"; snapshot: Snapshot }) => {
-  if (message.type === "snapshot") snapshot = message.snapshot;
+  if (message.type === "snapshot") context.snapshot = message.snapshot;
 });
 
 // Sightings go to the main thread once a second; the store batches writes.
@@ -42,13 +48,7 @@ setInterval(() => {
   seen.clear();
 }, 1000).unref();
 
-startAuthListener(data, () => ({
-  snapshot,
-  domain: data.domain,
-  portalUrl: data.portalUrl,
-  verifier,
-  touch,
-})).then(
+startAuthListener(data, () => context).then(
   () => post({ type: "ready" }),
   (error: Error) => post({ type: "failed", message: error.message }),
 );

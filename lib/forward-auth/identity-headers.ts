@@ -4,12 +4,6 @@ import type { TerminalState } from "../state/state-store";
 import type { CompiledApp, CompiledHeader, CompiledRule } from "./compile-rules";
 import { toHeaderValue } from "./header-value";
 
-const ownerValues = new WeakMap<Owner, Pick<IdentityValues, OwnerPlaceholder>>();
-const terminalValues = new WeakMap<TerminalState, Pick<IdentityValues, TerminalPlaceholder>>();
-
-type OwnerPlaceholder = "ownerUsername" | "ownerEmail" | "ownerDisplayName" | "portalId";
-type TerminalPlaceholder = "terminalId" | "terminalName";
-
 /** Who is calling, for the headers: a paired terminal of the owner, or nobody. */
 export type Caller = { owner: Owner | null; terminal: TerminalState } | null;
 
@@ -98,36 +92,18 @@ function terminalHeadersFor(
   return headers;
 }
 
-// Values are made header-safe once per owner and per terminal record (both
-// are replaced, not changed, when they change).
+// Runs only when a header set is built, not per request.
 function identityValues(caller: NonNullable<Caller>, domain: string): IdentityValues {
   const { owner, terminal } = caller;
-  let forTerminal = terminalValues.get(terminal);
-  if (!forTerminal) {
-    forTerminal = {
-      terminalId: toHeaderValue(terminal.id),
-      terminalName: toHeaderValue(terminal.name),
-    };
-    terminalValues.set(terminal, forTerminal);
-  }
-  let forOwner = owner ? ownerValues.get(owner) : undefined;
-  if (owner && !forOwner) {
-    forOwner = {
-      ownerUsername: toHeaderValue(owner.username),
-      ownerEmail: toHeaderValue(owner.email),
-      ownerDisplayName: toHeaderValue(owner.displayName),
-      portalId: toHeaderValue(owner.portalId),
-    };
-    ownerValues.set(owner, forOwner);
-  }
 
   return {
-    ownerUsername: forOwner?.ownerUsername ?? "",
-    ownerEmail: forOwner?.ownerEmail ?? "",
-    ownerDisplayName: forOwner?.ownerDisplayName ?? "",
-    portalId: forOwner?.portalId ?? "",
+    ownerUsername: toHeaderValue(owner?.username ?? ""),
+    ownerEmail: toHeaderValue(owner?.email ?? ""),
+    ownerDisplayName: toHeaderValue(owner?.displayName ?? ""),
+    portalId: toHeaderValue(owner?.portalId ?? ""),
     portalDomain: domain,
-    ...forTerminal,
+    terminalId: toHeaderValue(terminal.id),
+    terminalName: toHeaderValue(terminal.name),
   };
 }
 
