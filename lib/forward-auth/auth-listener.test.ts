@@ -1,5 +1,5 @@
-import http, { type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import http from "node:http";
+import net, { type AddressInfo, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthListener } from "./auth-listener";
 import { header, send, sendRaw } from "./http-test-client";
@@ -137,5 +137,119 @@ describe("the dedicated listener", () => {
     const out = await sendRaw(port, "GARBAGE\r\n\r\n");
 
     expect(out).toMatch(/^HTTP\/1\.1 400/);
+  });
+});
+
+/** Writes each chunk on one connection, a turn of the event loop apart, and reads until it closes. */
+function exchange(port: number, chunks: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.setNoDelay(true);
+    socket.setEncoding("latin1");
+    let out = "";
+    socket.on("data", (chunk: string) => {
+      out += chunk;
+    });
+    socket.on("close", () => resolve(out));
+    socket.on("error", reject);
+    socket.once("connect", async () => {
+      for (const chunk of chunks) {
+        socket.write(chunk, "latin1");
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    });
+  });
+}
+
+/** The status codes of every answer in a stream of answers, in order. */
+const statuses = (out: string) => [...out.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)].map((m) => m[1]);
+
+const authRequest = (lines: string[], last = false) =>
+  [
+    "GET /api/internal/auth HTTP/1.1",
+    "Host: 127.0.0.1",
+    "X-Forwarded-Host: whoami.portal.test",
+    "X-Forwarded-Proto: https",
+    ...lines,
+    ...(last ? ["Connection: close"] : []),
+    "",
+    "",
+  ].join("\r\n");
+
+describe("the dedicated listener, read by the byte", () => {
+  const paired = (uri: string, last = false) =>
+    authRequest([`X-Forwarded-Uri: ${uri}`, `Cookie: ${cookie}`], last);
+  const anonymous = (uri: string, last = false) => authRequest([`X-Forwarded-Uri: ${uri}`], last);
+
+  it("answers pipelined requests in order, and closes after Connection: close", async () => {
+    const out = await exchange(port, [
+      paired("/a") + anonymous("/public/b") + anonymous("/c", true) + paired("/ignored"),
+    ]);
+
+    expect(statuses(out)).toEqual(["200", "200", "401"]);
+    expect(out.split("X-Ptl-Client-Id: t1\r\n")).toHaveLength(2);
+    expect(out).toMatch(/Connection: close\r\n/);
+  });
+
+  it("answers a request that arrives one byte at a time", async () => {
+    const out = await exchange(port, [...paired("/", true)]);
+
+    expect(statuses(out)).toEqual(["200"]);
+    expect(out).toContain("X-Ptl-Client-Id: t1\r\n");
+  });
+
+  it("keeps answers in order behind one that waits for a token check", async () => {
+    const fresh = `ptl_session=${await signTestToken("t1", key)}`;
+    const out = await exchange(port, [
+      authRequest(["X-Forwarded-Uri: /", `Cookie: ${fresh}`]) + anonymous("/x", true),
+    ]);
+
+    expect(statuses(out)).toEqual(["200", "401"]);
+  });
+
+  it.each([
+    ["a body of a given length", "Content-Length: 5\r\n\r\nhello"],
+    ["a chunked body", "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"],
+  ])("leaves a request with %s to node:http, then goes on", async (_name, rest) => {
+    const withBody = `POST /api/internal/auth HTTP/1.1\r\nHost: h\r\n${rest}`;
+    const out = await exchange(port, [paired("/before") + withBody, paired("/after", true)]);
+
+    // The request with a body has no forwarded host: 400, framed right.
+    expect(statuses(out)).toEqual(["200", "400", "200"]);
+  });
+
+  it("leaves HTTP/1.0 and HEAD to node:http, which answers them as usual", async () => {
+    const old = await exchange(port, [
+      `GET /api/internal/auth HTTP/1.0\r\nX-Forwarded-Host: whoami.portal.test\r\n` +
+        `X-Forwarded-Uri: /\r\nCookie: ${cookie}\r\n\r\n`,
+    ]);
+    const head = await exchange(port, [paired("/").replace("GET", "HEAD") + paired("/", true)]);
+
+    expect(statuses(old)).toEqual(["200"]);
+    expect(statuses(head)).toEqual(["200", "200"]);
+  });
+
+  it("answers a head over 16 KiB with 431", async () => {
+    const out = await exchange(port, [authRequest([`X-Long: ${"a".repeat(17_000)}`])]);
+
+    expect(statuses(out)).toEqual(["431"]);
+  });
+
+  it("answers thousands of pipelined requests sent before any answer is read", async () => {
+    const many = paired("/").repeat(3000) + anonymous("/x", true);
+    const out = await exchange(port, [many]);
+
+    expect(statuses(out)).toHaveLength(3001);
+    expect(statuses(out).at(-1)).toBe("401");
+  });
+
+  it("lets close() end idle kept-alive connections", async () => {
+    const own = await startAuthListener({ authPort: 0, authHost: "127.0.0.1" }, () => ctx);
+    const ownPort = (own.address() as AddressInfo).port;
+    const agent = new http.Agent({ keepAlive: true });
+    expect((await send(ownPort, forwarded("/", { Cookie: cookie }), { agent })).status).toBe(200);
+
+    await new Promise<void>((resolve) => own.close(() => resolve()));
+    agent.destroy();
   });
 });

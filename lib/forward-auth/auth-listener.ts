@@ -1,28 +1,43 @@
 import {
-  createServer,
+  createServer as createHttpServer,
   type IncomingMessage,
   type Server,
   type ServerResponse,
-  STATUS_CODES,
 } from "node:http";
+import net, { type Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { PortalConfig } from "../config/config";
-import type { AuthDecision } from "./auth-input";
+import { type AuthDecision, type AuthInput, refuse } from "./auth-input";
 import type { DecisionContext } from "./decide";
 import { forwardAuthContext } from "./forward-auth-context";
-import { inputFromNodeRequest } from "./node-request-input";
+import { readPlainHead } from "./request-head";
+import { inputFromRawHeaders } from "./request-input";
+import { responseBody, responseHeaders, responseText } from "./response-text";
 import { answerAuthRequest } from "./safe-decide";
 
 export const authPath = "/api/internal/auth";
 
 type ListenerConfig = Pick<PortalConfig, "authPort" | "authHost"> & Partial<PortalConfig>;
 
+// Longer than the proxies' own idle timeouts (nginx 60 s, Traefik 90 s),
+// so the proxy, not this server, closes an idle connection: a request
+// sent just as the server closes would fail.
+const keepAliveTimeoutMs = 95_000;
+/** How long a request head may take to arrive, as node's `headersTimeout`. */
+const headersTimeoutMs = 100_000;
+
+type Answer = (input: AuthInput) => AuthDecision | Promise<AuthDecision>;
+
 /**
- * The forward-auth endpoint on its own node:http server, beside the console.
- * A reverse proxy calls it before every request to every app, so it skips
+ * The forward-auth endpoint on a server of its own, beside the console. A
+ * reverse proxy calls it before every request to every app, so it skips
  * Next.js's request pipeline (routing, middleware, Web Request objects),
- * which costs far more than the decision itself. It must not be exposed
- * publicly: bind it to loopback or the proxy's private network.
+ * and for the plain requests that proxies send it skips node:http's request
+ * and response objects too: it reads the head itself (see request-head.ts)
+ * and writes the answer as one string. Any other request on a connection
+ * hands that connection to a node:http server with the same answer.
+ * It must not be exposed publicly: bind it to loopback or the proxy's
+ * private network.
  *
  * `context` defaults to the console's state store and signing key; tests
  * pass their own.
@@ -30,47 +45,25 @@ type ListenerConfig = Pick<PortalConfig, "authPort" | "authHost"> & Partial<Port
 export async function startAuthListener(
   cfg: ListenerConfig,
   context: () => DecisionContext = forwardAuthContext(cfg as PortalConfig),
-): Promise<Server> {
-  const server = createServer({ keepAlive: true }, (req, res) => {
-    if (!isAuthPath(req.url)) {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n");
+): Promise<net.Server> {
+  const answer: Answer = (input) => answerAuthRequest(input, context());
+  const fallback = fallbackServer(answer);
+  const connections = new Set<PlainConnection>();
+  const server = net.createServer({ noDelay: true }, (socket) => {
+    const connection = new PlainConnection(socket, answer, fallback);
+    connections.add(connection);
+    socket.once("close", () => connections.delete(connection));
+  });
+  // Like node:http's close: connections with no request in progress end
+  // now, the others after their answer.
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    close(callback);
+    for (const connection of connections) connection.closeWhenIdle();
+    fallback.closeIdleConnections();
 
-      return;
-    }
-    // Written in the request's own tick when the decision is synchronous.
-    const answer = answerAuthRequest(inputFromNodeRequest(req), context());
-    if (answer instanceof Promise) {
-      void answer.then(
-        (decision) => send(res, decision),
-        () => res.destroy(),
-      );
-    } else {
-      send(res, answer);
-    }
-  });
-  // A WebSocket handshake reaches the proxy first; a proxy that forwards its
-  // Upgrade headers makes node emit 'upgrade' instead of 'request'. The auth
-  // answer is the same as for a GET, written by hand on the socket.
-  server.on("upgrade", (req: IncomingMessage, socket: Duplex) => {
-    socket.on("error", () => socket.destroy());
-    if (!isAuthPath(req.url)) {
-      socket.end(rawResponse({ status: 404, reason: "not found", headers: {} }), "latin1");
-
-      return;
-    }
-    const answer = answerAuthRequest(inputFromNodeRequest(req), context());
-    const write = (decision: AuthDecision) => socket.end(rawResponse(decision), "latin1");
-    if (answer instanceof Promise) void answer.then(write, () => socket.destroy());
-    else write(answer);
-  });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-  });
-  // Longer than the proxies' own idle timeouts (nginx 60 s, Traefik 90 s),
-  // so the proxy, not this server, closes an idle connection: a request
-  // sent just as the server closes would fail.
-  server.keepAliveTimeout = 95_000;
-  server.headersTimeout = 100_000;
+    return server;
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -83,9 +76,176 @@ export async function startAuthListener(
   return server;
 }
 
+/**
+ * One client connection while its requests are plain. Requests are
+ * answered in order; pipelined ones that arrive together get their answers
+ * in one write. An answer that waits for a token check holds back the
+ * requests behind it.
+ */
+class PlainConnection {
+  /** Bytes received and not yet answered, as latin1 text (one char a byte). */
+  private pending = "";
+  private waiting = false;
+  private closing = false;
+  private headSince = 0;
+  private readonly onData = (chunk: Buffer) => this.receive(chunk);
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly answer: Answer,
+    private readonly fallback: Server,
+  ) {
+    socket.on("data", this.onData);
+    socket.on("error", () => socket.destroy());
+    socket.setTimeout(keepAliveTimeoutMs, () => socket.destroy());
+  }
+
+  closeWhenIdle(): void {
+    this.closing = true;
+    if (!this.waiting && this.pending === "") this.socket.end();
+  }
+
+  private receive(chunk: Buffer): void {
+    const text = chunk.toString("latin1");
+    this.pending = this.pending === "" ? text : this.pending + text;
+    this.serve();
+  }
+
+  private serve(): void {
+    let out = "";
+    let at = 0;
+    while (!this.waiting && at < this.pending.length) {
+      const head = readPlainHead(this.pending, at);
+      if (head === "incomplete") break;
+      if (head === null) {
+        this.write(out);
+        this.handOver(this.pending.slice(at));
+
+        return;
+      }
+      at = head.end;
+      const keepAlive = !head.close && !this.closing;
+      const answer = isAuthPath(head.target)
+        ? this.answer(inputFromRawHeaders(head.method, head.headers))
+        : refuse(404, "not found");
+      if (answer instanceof Promise) {
+        this.waiting = true;
+        void answer.then(
+          (decision) => this.answered(decision, keepAlive),
+          () => this.socket.destroy(),
+        );
+        break;
+      }
+      out += responseText(answer, keepAlive);
+      if (!keepAlive) {
+        this.pending = "";
+        this.socket.off("data", this.onData);
+        this.socket.end(out, "latin1");
+
+        return;
+      }
+    }
+    this.pending = at === 0 ? this.pending : this.pending.slice(at);
+    this.write(out);
+    this.checkHeadTime();
+  }
+
+  private answered(decision: AuthDecision, keepAlive: boolean): void {
+    this.waiting = false;
+    if (this.socket.destroyed) return;
+    if (!keepAlive) {
+      this.pending = "";
+      this.socket.off("data", this.onData);
+      this.socket.end(responseText(decision, false), "latin1");
+
+      return;
+    }
+    this.write(responseText(decision, true));
+    if (this.pending !== "") this.serve();
+    else if (this.closing) this.socket.end();
+  }
+
+  private write(text: string): void {
+    if (text === "" || this.socket.write(text, "latin1")) return;
+    // The client reads slower than it asks: stop reading until it catches up.
+    this.socket.pause();
+    this.socket.once("drain", () => this.socket.resume());
+  }
+
+  /** A head that trickles in for longer than node:http would wait is dropped. */
+  private checkHeadTime(): void {
+    if (this.pending === "") {
+      this.headSince = 0;
+    } else if (this.headSince === 0) {
+      this.headSince = Date.now();
+    } else if (Date.now() - this.headSince > headersTimeoutMs) {
+      this.socket.destroy();
+    }
+  }
+
+  /**
+   * From here on node:http reads this connection: the bytes not yet answered
+   * go back in front of the stream, and node's parser starts on them before
+   * any later read (the stream replays them on the next tick; the socket's
+   * next read comes from a later turn of the event loop).
+   */
+  private handOver(rest: string): void {
+    const socket = this.socket;
+    socket.off("data", this.onData);
+    socket.setTimeout(0);
+    socket.removeAllListeners("timeout");
+    socket.pause();
+    this.pending = "";
+    if (rest !== "") socket.unshift(Buffer.from(rest, "latin1"));
+    this.fallback.emit("connection", socket);
+    socket.resume();
+  }
+}
+
+/** node:http with the same answer, for the requests the plain path leaves to it. */
+function fallbackServer(answer: Answer): Server {
+  const server = createHttpServer({ keepAlive: true }, (req, res) => {
+    const decision = isAuthPath(req.url)
+      ? answer(inputFromRawHeaders(req.method ?? "GET", req.rawHeaders))
+      : refuse(404, "not found");
+    if (decision instanceof Promise) {
+      void decision.then(
+        (settled) => send(res, settled),
+        () => res.destroy(),
+      );
+    } else {
+      send(res, decision);
+    }
+  });
+  // A WebSocket handshake reaches the proxy first; a proxy that forwards its
+  // Upgrade headers makes node emit 'upgrade' instead of 'request'. The auth
+  // answer is the same as for a GET, written by hand on the socket.
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex) => {
+    socket.on("error", () => socket.destroy());
+    const decision = isAuthPath(req.url)
+      ? answer(inputFromRawHeaders(req.method ?? "GET", req.rawHeaders))
+      : refuse(404, "not found");
+    const write = (settled: AuthDecision) => socket.end(responseText(settled, false), "latin1");
+    if (decision instanceof Promise) void decision.then(write, () => socket.destroy());
+    else write(decision);
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status =
+      error.code === "HPE_HEADER_OVERFLOW"
+        ? "431 Request Header Fields Too Large"
+        : "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+  server.headersTimeout = headersTimeoutMs;
+
+  return server;
+}
+
 function send(res: ServerResponse, decision: AuthDecision): void {
   try {
-    res.writeHead(decision.status, headersOf(decision)).end(bodyOf(decision));
+    res.writeHead(decision.status, responseHeaders(decision)).end(responseBody(decision));
   } catch {
     if (!res.headersSent) res.writeHead(400).end("the request could not be answered\n");
     else res.destroy();
@@ -97,23 +257,4 @@ function isAuthPath(url: string | undefined): boolean {
   const rest = url.charCodeAt(authPath.length);
 
   return Number.isNaN(rest) || rest === 63; // end or "?"
-}
-
-function headersOf(decision: AuthDecision): Readonly<Record<string, string>> {
-  if (decision.status === 200) return decision.headers;
-
-  return { ...decision.headers, "Content-Type": "text/plain; charset=utf-8" };
-}
-
-function bodyOf(decision: AuthDecision): string {
-  return decision.status === 200 ? "" : `${decision.reason}\n`;
-}
-
-function rawResponse(decision: AuthDecision): string {
-  const body = bodyOf(decision);
-  const lines = [`HTTP/1.1 ${decision.status} ${STATUS_CODES[decision.status] ?? ""}`];
-  for (const [name, value] of Object.entries(headersOf(decision))) lines.push(`${name}: ${value}`);
-  lines.push(`Content-Length: ${Buffer.byteLength(body)}`, "Connection: close", "", body);
-
-  return lines.join("\r\n");
 }

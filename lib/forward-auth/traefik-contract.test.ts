@@ -1,5 +1,5 @@
-import http, { type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import http from "node:http";
+import type { AddressInfo, Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthListener } from "./auth-listener";
 import { buildSnapshot, signTestToken, testContext, testKey } from "./test-support";

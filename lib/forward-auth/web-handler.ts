@@ -1,7 +1,7 @@
 import { config } from "../config/config";
 import type { DecisionContext } from "./decide";
 import { forwardAuthContext } from "./forward-auth-context";
-import { inputFromWebRequest } from "./node-request-input";
+import { inputFromWebRequest } from "./request-input";
 import { answerAuthRequest } from "./safe-decide";
 
 let defaultContext: (() => DecisionContext) | undefined;

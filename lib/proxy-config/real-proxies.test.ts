@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import http, { type Server } from "node:http";
-import net, { type AddressInfo } from "node:net";
+import http from "node:http";
+import net, { type AddressInfo, type Server } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
