@@ -1,15 +1,19 @@
 // The forward-auth benchmark: `npm run bench`. In one run, against
 // 127.0.0.1 only, it measures (1) a bare node:http server answering 200
-// with the same headers, the ceiling; (2) the dedicated forward-auth
-// listener; (3) the Next.js route handler of the production build; then
-// revokes the terminal under load and times the first refusal. The console
-// runs for real (NODE_ENV=production node dist/server.mjs) on a temporary data
-// folder. Figures are printed and written to bench-results/latest.json.
+// with the same headers, the ceiling the goals are set against; (2) the
+// dedicated forward-auth listener; (3) the Next.js route handler of the
+// production build; and, in the same rounds as (1) and (2), a second copy
+// of (1) as a control for the machine's noise and a bare node:net server
+// writing the same answer by hand, the ceiling of any Node.js server here.
+// Then it revokes the terminal under load and times the first refusal. The
+// console runs for real (NODE_ENV=production node dist/server.mjs) on a
+// temporary data folder. Figures are printed and written to
+// bench-results/latest.json.
 //
 // BENCH_ROOT names the tree to run (default: this one); without a
 // production build that has the route, it runs `next build` there first.
 // BENCH_SECONDS sets each measurement's length (default 3), BENCH_ROUNDS
-// how many rounds of the ceiling, the listener and the ceiling again (default 10).
+// how many rounds of the four fast servers (default 10).
 //
 // The load comes from wrk when it is installed (Debian's `wrk`): written in
 // C, it leaves most of the second core to the server under test, where a
@@ -52,7 +56,8 @@ type Figures = {
 
 async function main(): Promise<void> {
   ensureBuild();
-  const [consolePort, authPort, barePort, controlPort] = [
+  const [consolePort, authPort, barePort, controlPort, netPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -80,12 +85,15 @@ async function main(): Promise<void> {
 
   await startBare(barePort, identity);
   await startBare(controlPort, identity);
+  await startBareNet(netPort, identity);
   const bare = `http://${host}:${barePort}/api/internal/auth`;
   const control = `http://${host}:${controlPort}/api/internal/auth`;
+  const bareNet = `http://${host}:${netPort}/api/internal/auth`;
   const names = new Map([
     [bare, "bare node:http"],
     [auth, "dedicated listener"],
     [control, "bare node:http, again"],
+    [bareNet, "bare node:net"],
   ]);
 
   // The machine is shared and its speed drifts by a quarter from one second
@@ -104,9 +112,11 @@ async function main(): Promise<void> {
   );
   const pairRatios: number[] = [];
   const controlRatios: number[] = [];
+  const netRatios: number[] = [];
   const targets = [...names.keys()];
   for (let round = 0; round < rounds; round++) {
-    const order = [...targets.slice(round % 3), ...targets.slice(0, round % 3)];
+    const shift = round % targets.length;
+    const order = [...targets.slice(shift), ...targets.slice(0, shift)];
     const got = new Map<string, Figures>();
     for (const url of order) {
       const name = names.get(url) ?? url;
@@ -119,6 +129,7 @@ async function main(): Promise<void> {
     const rps = (url: string) => got.get(url)?.requestsPerSecond ?? 0;
     pairRatios.push(rps(auth) / rps(bare));
     controlRatios.push(rps(control) / rps(bare));
+    netRatios.push(rps(auth) / rps(bareNet));
   }
   log(`measuring Next.js route handler for ${seconds * 2} s`);
   await load(route, headers, 1);
@@ -139,6 +150,7 @@ async function main(): Promise<void> {
     listenerToBare: round(median(pairRatios), 3),
     listenerToNext: round(listener.requestsPerSecond / next.requestsPerSecond, 1),
     controlToBare: round(median(controlRatios), 3),
+    listenerToBareNet: round(median(netRatios), 3),
   };
   const goals = {
     "listener/bare >= 0.7": ratios.listenerToBare >= 0.7,
@@ -170,6 +182,7 @@ async function main(): Promise<void> {
       ...rows,
       listenerToBare: pairRatios.map((r) => round(r, 3)),
       controlToBare: controlRatios.map((r) => round(r, 3)),
+      listenerToBareNet: netRatios.map((r) => round(r, 3)),
     },
     ratios,
     noise,
@@ -256,6 +269,39 @@ async function startBare(port: number, identity: Record<string, string>): Promis
       .createServer({ keepAlive: true }, (req, res) => res.writeHead(200, headers).end(""))
       .listen(${port}, "${host}");
   `;
+  await startScript(port, source);
+}
+
+/**
+ * The same answer written by hand on node:net, for each request head that
+ * arrives (no parsing, no decision): what any Node.js server in front of
+ * the loopback costs here, and so the listener's own ceiling.
+ */
+async function startBareNet(port: number, identity: Record<string, string>): Promise<void> {
+  const source = `
+    let head = "HTTP/1.1 200 OK\\r\\n";
+    for (const [name, value] of Object.entries(${JSON.stringify(identity)})) {
+      head += name + ": " + value + "\\r\\n";
+    }
+    require("node:net").createServer({ noDelay: true }, (socket) => {
+      let pending = "";
+      socket.on("error", () => socket.destroy());
+      socket.on("data", (chunk) => {
+        pending += chunk.toString("latin1");
+        let out = "";
+        for (let end; (end = pending.indexOf("\\r\\n\\r\\n")) !== -1; ) {
+          pending = pending.slice(end + 4);
+          out += head + "Date: " + new Date().toUTCString() +
+            "\\r\\nConnection: keep-alive\\r\\nKeep-Alive: timeout=5\\r\\nContent-Length: 0\\r\\n\\r\\n";
+        }
+        if (out) socket.write(out, "latin1");
+      });
+    }).listen(${port}, "${host}");
+  `;
+  await startScript(port, source);
+}
+
+async function startScript(port: number, source: string): Promise<void> {
   const child = spawn(process.execPath, ["-e", source], { stdio: "inherit", detached: true });
   children.push(child);
   await waitForPort(port, 10_000);
@@ -412,6 +458,7 @@ function print(
     "",
     `listener / bare node:http   ${ratios.listenerToBare}`,
     `listener / Next.js route    ${ratios.listenerToNext}`,
+    `listener / bare node:net    ${ratios.listenerToBareNet}`,
     `control: bare again / bare  ${noise.controlToBare} ` +
       `(rounds from ${noise.controlToBareRange.join(" to ")})`,
     `rounds with p99 < ${p99Goal} ms      ${Object.entries(noise.roundsUnderP99Goal)

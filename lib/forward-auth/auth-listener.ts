@@ -12,7 +12,7 @@ import type { DecisionContext } from "./decide";
 import { forwardAuthContext } from "./forward-auth-context";
 import { readPlainHead } from "./request-head";
 import { inputFromRawHeaders } from "./request-input";
-import { responseBody, responseHeaders, responseText } from "./response-text";
+import { keepAliveSeconds, responseBody, responseHeaders, responseText } from "./response-text";
 import { answerAuthRequest } from "./safe-decide";
 
 export const authPath = "/api/internal/auth";
@@ -22,7 +22,7 @@ type ListenerConfig = Pick<PortalConfig, "authPort" | "authHost"> & Partial<Port
 // Longer than the proxies' own idle timeouts (nginx 60 s, Traefik 90 s),
 // so the proxy, not this server, closes an idle connection: a request
 // sent just as the server closes would fail.
-const keepAliveTimeoutMs = 95_000;
+const keepAliveTimeoutMs = keepAliveSeconds * 1000;
 /** How long a request head may take to arrive, as node's `headersTimeout`. */
 const headersTimeoutMs = 100_000;
 
@@ -60,7 +60,7 @@ export async function startAuthListener(
   server.close = (callback) => {
     close(callback);
     for (const connection of connections) connection.closeWhenIdle();
-    fallback.closeIdleConnections();
+    fallback.close();
 
     return server;
   };
@@ -88,6 +88,8 @@ class PlainConnection {
   private waiting = false;
   private closing = false;
   private headSince = 0;
+  /** node:http reads this connection now; its own close handles it. */
+  private handedOver = false;
   private readonly onData = (chunk: Buffer) => this.receive(chunk);
 
   constructor(
@@ -102,7 +104,7 @@ class PlainConnection {
 
   closeWhenIdle(): void {
     this.closing = true;
-    if (!this.waiting && this.pending === "") this.socket.end();
+    if (!this.handedOver && !this.waiting && this.pending === "") this.socket.end();
   }
 
   private receive(chunk: Buffer): void {
@@ -191,6 +193,7 @@ class PlainConnection {
    */
   private handOver(rest: string): void {
     const socket = this.socket;
+    this.handedOver = true;
     socket.off("data", this.onData);
     socket.setTimeout(0);
     socket.removeAllListeners("timeout");
@@ -239,6 +242,10 @@ function fallbackServer(answer: Answer): Server {
   });
   server.keepAliveTimeout = keepAliveTimeoutMs;
   server.headersTimeout = headersTimeoutMs;
+  // node:http starts tracking its connections (for headersTimeout,
+  // requestTimeout and closeIdleConnections) when it starts listening. This
+  // one never listens, it is handed connections; so it is told it did.
+  server.emit("listening");
 
   return server;
 }

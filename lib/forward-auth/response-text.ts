@@ -6,6 +6,10 @@ import type { AuthDecision } from "./auth-input";
 // decision shares between all requests of one terminal and rule; so they are
 // checked and joined once per set.
 
+/** How long the listener keeps an idle connection open, as its answers say. */
+export const keepAliveSeconds = 95;
+
+const keepAliveLines = `Connection: keep-alive\r\nKeep-Alive: timeout=${keepAliveSeconds}\r\n`;
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // What node:http accepts in a header value.
 const badValueChar = /[^\t\x20-\x7e\x80-\xff]/;
@@ -22,9 +26,7 @@ export function responseText(decision: AuthDecision, keepAlive: boolean): string
   if (lines === null) return responseText(unanswerable, keepAlive);
   const body = responseBody(decision);
   const type = decision.status === 200 ? "" : "Content-Type: text/plain; charset=utf-8\r\n";
-  const connection = keepAlive
-    ? "Connection: keep-alive\r\nKeep-Alive: timeout=95\r\n"
-    : "Connection: close\r\n";
+  const connection = keepAlive ? keepAliveLines : "Connection: close\r\n";
 
   return (
     `HTTP/1.1 ${decision.status} ${STATUS_CODES[decision.status] ?? ""}\r\n${lines}${type}` +
