@@ -78,13 +78,15 @@ export async function startAuthListener(
 
 /**
  * One client connection while its requests are plain. Requests are
- * answered in order; pipelined ones that arrive together get their answers
- * in one write. An answer that waits for a token check holds back the
+ * answered in order, and the answers written once a turn of the event loop
+ * (see queueFlush). An answer that waits for a token check holds back the
  * requests behind it.
  */
 class PlainConnection {
   /** Bytes received and not yet answered, as latin1 text (one char a byte). */
   private pending = "";
+  /** Answers made in this turn of the event loop, not yet written. */
+  private queued = "";
   private waiting = false;
   private closing = false;
   private headSince = 0;
@@ -104,7 +106,7 @@ class PlainConnection {
 
   closeWhenIdle(): void {
     this.closing = true;
-    if (!this.handedOver && !this.waiting && this.pending === "") this.socket.end();
+    if (!this.handedOver && !this.waiting && this.pending === "") this.end();
   }
 
   private receive(chunk: Buffer): void {
@@ -121,6 +123,7 @@ class PlainConnection {
       if (head === "incomplete") break;
       if (head === null) {
         this.write(out);
+        this.flush();
         this.handOver(this.pending.slice(at));
 
         return;
@@ -142,7 +145,7 @@ class PlainConnection {
       if (!keepAlive) {
         this.pending = "";
         this.socket.off("data", this.onData);
-        this.socket.end(out, "latin1");
+        this.end(out);
 
         return;
       }
@@ -158,18 +161,35 @@ class PlainConnection {
     if (!keepAlive) {
       this.pending = "";
       this.socket.off("data", this.onData);
-      this.socket.end(responseText(decision, false), "latin1");
+      this.end(responseText(decision, false));
 
       return;
     }
     this.write(responseText(decision, true));
     if (this.pending !== "") this.serve();
-    else if (this.closing) this.socket.end();
+    else if (this.closing) this.end();
   }
 
   private write(text: string): void {
-    if (text === "" || this.socket.write(text, "latin1")) return;
+    if (text === "") return;
+    if (this.queued === "") queueFlush(this);
+    this.queued += text;
+  }
+
+  /** Writes what is queued and `last`, and closes. */
+  private end(last = ""): void {
+    const text = this.queued + last;
+    this.queued = "";
+    this.socket.end(text, "latin1");
+  }
+
+  /** Writes what was queued in this turn of the event loop. */
+  flush(): void {
+    const text = this.queued;
+    this.queued = "";
+    if (text === "" || this.socket.destroyed || this.socket.write(text, "latin1")) return;
     // The client reads slower than it asks: stop reading until it catches up.
+    if (this.socket.isPaused()) return;
     this.socket.pause();
     this.socket.once("drain", () => this.socket.resume());
   }
@@ -203,6 +223,20 @@ class PlainConnection {
     this.fallback.emit("connection", socket);
     socket.resume();
   }
+}
+
+// Answers are written together once a turn of the event loop has read all
+// the requests that had arrived. A write on loopback wakes the client when
+// it sleeps, and on a virtual machine each wake costs more than the answer
+// itself; one burst of writes wakes it once.
+const flushQueue: PlainConnection[] = [];
+
+function queueFlush(connection: PlainConnection): void {
+  if (flushQueue.push(connection) === 1) setImmediate(flushAll);
+}
+
+function flushAll(): void {
+  for (const connection of flushQueue.splice(0)) connection.flush();
 }
 
 /** node:http with the same answer, for the requests the plain path leaves to it. */

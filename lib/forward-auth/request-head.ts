@@ -30,8 +30,9 @@ export type PlainHead = {
 const requestLine = /^(GET|POST|PUT|PATCH|DELETE|OPTIONS) (\/[!-~]*) HTTP\/1\.1$/;
 const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Anything but visible ASCII, space, tab and CRLF line ends: a control
-// character, a byte beyond ASCII, a CR without LF or an LF without CR.
-const notPlain = /[^\t\r\n -~]|\r(?!\n)|(?<!\r)\n/;
+// character, a byte beyond ASCII, a CR without LF or an LF without CR (a
+// head never starts with an LF: its request line is checked apart).
+const notPlain = /[^\t\r\n -~]|\r(?!\n)|[^\r]\n/;
 
 /**
  * The plain head that starts at `start` in `data` (bytes as latin1 text);

@@ -16,10 +16,7 @@ export function inputFromRawHeaders(method: string, raw: readonly string[]): Aut
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] ?? "";
     const value = raw[i + 1] ?? "";
-    // The names read here start with a, c or x; the others need no lower-casing.
-    const initial = name.charCodeAt(0) | 0x20;
-    const read = initial === 97 || initial === 99 || initial === 120;
-    switch (read ? name.toLowerCase() : "") {
+    switch (canonical.get(name) ?? lowerCased(name)) {
       case "cookie":
         input.cookie = input.cookie == null ? value : `${input.cookie}; ${value}`;
         break;
@@ -80,6 +77,32 @@ export function inputFromWebRequest(request: Request): AuthInput {
     originalMethod: h.get("x-original-method"),
     headerNames: [...h.keys()].filter((name) => name.includes("_")),
   };
+}
+
+// The names read, as Go's proxies (Traefik, Caddy) and the generated nginx
+// config spell them, so that the usual spelling needs no lower-casing.
+const canonical = new Map(
+  [
+    "Cookie",
+    "Authorization",
+    "Accept",
+    "X-Requested-With",
+    "X-Forwarded-Host",
+    "X-Forwarded-Uri",
+    "X-Forwarded-Proto",
+    "X-Forwarded-Method",
+    "X-Forwarded-For",
+    "X-Original-URL",
+    "X-Original-Method",
+  ].map((name) => [name, name.toLowerCase()]),
+);
+
+/** Any other spelling of a name read here, lower-cased; "" for names not read. */
+function lowerCased(name: string): string {
+  // The names read start with a, c or x.
+  const initial = name.charCodeAt(0) | 0x20;
+
+  return initial === 97 || initial === 99 || initial === 120 ? name.toLowerCase() : "";
 }
 
 function listed(before: string | null | undefined, value: string): string {
