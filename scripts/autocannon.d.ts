@@ -21,7 +21,10 @@ declare module "autocannon" {
   };
 
   export interface Instance extends EventEmitter {
-    on(event: "response", listener: (client: unknown, status: number) => void): this;
+    on(
+      event: "response",
+      listener: (client: unknown, status: number, bytes: number, latencyMs: number) => void,
+    ): this;
     on(event: "done", listener: (result: Result) => void): this;
   }
 
