@@ -1,6 +1,7 @@
 import http, { type Server } from "node:http";
-import net, { type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendRaw } from "./http-test-client";
 import { maxHeadBytes, readPlainHead } from "./request-head";
 
 const head = (...lines: string[]) => `${lines.join("\r\n")}\r\n\r\n`;
@@ -178,19 +179,6 @@ describe("reading a head as node's parser does", () => {
     };
   }
 
-  function exchange(text: string): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect(port, "127.0.0.1", () => socket.end(text, "latin1"));
-      let out = "";
-      socket.setEncoding("latin1");
-      socket.on("data", (chunk: string) => {
-        out += chunk;
-      });
-      socket.on("close", () => resolve(out));
-      socket.on("error", reject);
-    });
-  }
-
   it("agrees with node on every head it reads itself, and on where it ends", async () => {
     const next = random(20261203);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
@@ -213,7 +201,7 @@ describe("reading a head as node's parser does", () => {
       }
       read++;
       seen = [];
-      await exchange(`${text}GET /after HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n`);
+      await sendRaw(port, `${text}GET /after HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n`);
 
       expect(seen.map((s) => s.url)).toEqual(got.close ? [got.target] : [got.target, "/after"]);
       expect(seen[0]).toEqual({ method: got.method, url: got.target, rawHeaders: got.headers });

@@ -16,46 +16,55 @@ export function inputFromRawHeaders(method: string, raw: readonly string[]): Aut
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] ?? "";
     const value = raw[i + 1] ?? "";
-    switch (canonical.get(name) ?? lowerCased(name)) {
-      case "cookie":
-        input.cookie = input.cookie == null ? value : `${input.cookie}; ${value}`;
-        break;
-      case "authorization":
-        input.authorization ??= value;
-        break;
-      case "accept":
-        input.accept = listed(input.accept, value);
-        break;
-      case "x-requested-with":
-        input.xRequestedWith = listed(input.xRequestedWith, value);
-        break;
-      case "x-forwarded-host":
-        input.forwardedHost = listed(input.forwardedHost, value);
-        break;
-      case "x-forwarded-uri":
-        input.forwardedUri = listed(input.forwardedUri, value);
-        break;
-      case "x-forwarded-proto":
-        input.forwardedProto = listed(input.forwardedProto, value);
-        break;
-      case "x-forwarded-method":
-        input.forwardedMethod = listed(input.forwardedMethod, value);
-        break;
-      case "x-forwarded-for":
-        input.forwardedFor = listed(input.forwardedFor, value);
-        break;
-      case "x-original-url":
-        input.originalUrl = listed(input.originalUrl, value);
-        break;
-      case "x-original-method":
-        input.originalMethod = listed(input.originalMethod, value);
-        break;
+    const field = fieldOf(name);
+    if (field === "cookie") {
+      input.cookie = input.cookie == null ? value : `${input.cookie}; ${value}`;
+    } else if (field === "authorization") {
+      input.authorization ??= value;
+    } else if (field !== undefined) {
+      const before = input[field];
+      input[field] = before == null ? value : `${before}, ${value}`;
     }
     if (name.includes("_")) names.push(name);
   }
   input.headerNames = names;
 
   return input;
+}
+
+type HeaderField = Exclude<keyof AuthInput, "method" | "headerNames">;
+
+const fieldsByName: ReadonlyArray<[string, HeaderField]> = [
+  ["Cookie", "cookie"],
+  ["Authorization", "authorization"],
+  ["Accept", "accept"],
+  ["X-Requested-With", "xRequestedWith"],
+  ["X-Forwarded-Host", "forwardedHost"],
+  ["X-Forwarded-Uri", "forwardedUri"],
+  ["X-Forwarded-Proto", "forwardedProto"],
+  ["X-Forwarded-Method", "forwardedMethod"],
+  ["X-Forwarded-For", "forwardedFor"],
+  ["X-Original-URL", "originalUrl"],
+  ["X-Original-Method", "originalMethod"],
+];
+// Each name as Go's proxies (Traefik, Caddy) and the generated nginx config
+// spell it, and lower-cased: the usual spellings need no lower-casing.
+const fields = new Map<string, HeaderField>(
+  fieldsByName.flatMap(([name, field]) => [
+    [name, field],
+    [name.toLowerCase(), field],
+  ]),
+);
+
+/** The input field a header name fills, if any, in any letter case. */
+function fieldOf(name: string): HeaderField | undefined {
+  const field = fields.get(name);
+  if (field !== undefined) return field;
+  // The names read start with a, c or x; others need no lower-casing.
+  const initial = name.charCodeAt(0) | 0x20;
+  if (initial !== 97 && initial !== 99 && initial !== 120) return undefined;
+
+  return fields.get(name.toLowerCase());
 }
 
 /** The decision's input from a Fetch API request (the Next.js route handler). */
@@ -77,34 +86,4 @@ export function inputFromWebRequest(request: Request): AuthInput {
     originalMethod: h.get("x-original-method"),
     headerNames: [...h.keys()].filter((name) => name.includes("_")),
   };
-}
-
-// The names read, as Go's proxies (Traefik, Caddy) and the generated nginx
-// config spell them, so that the usual spelling needs no lower-casing.
-const canonical = new Map(
-  [
-    "Cookie",
-    "Authorization",
-    "Accept",
-    "X-Requested-With",
-    "X-Forwarded-Host",
-    "X-Forwarded-Uri",
-    "X-Forwarded-Proto",
-    "X-Forwarded-Method",
-    "X-Forwarded-For",
-    "X-Original-URL",
-    "X-Original-Method",
-  ].map((name) => [name, name.toLowerCase()]),
-);
-
-/** Any other spelling of a name read here, lower-cased; "" for names not read. */
-function lowerCased(name: string): string {
-  // The names read start with a, c or x.
-  const initial = name.charCodeAt(0) | 0x20;
-
-  return initial === 97 || initial === 99 || initial === 120 ? name.toLowerCase() : "";
-}
-
-function listed(before: string | null | undefined, value: string): string {
-  return before == null ? value : `${before}, ${value}`;
 }
