@@ -243,6 +243,55 @@ describe("the dedicated listener, read by the byte", () => {
     expect(statuses(out).at(-1)).toBe("401");
   });
 
+  it("answers a client that stops sending after its requests", async () => {
+    const out = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1", () =>
+        socket.end(paired("/") + anonymous("/x")),
+      );
+      let text = "";
+      socket.setEncoding("latin1");
+      socket.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+
+    expect(statuses(out)).toEqual(["200", "401"]);
+  });
+
+  it("survives mangled requests and still answers the next one", async () => {
+    let state = 20261203;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+
+      return state / 2 ** 31;
+    };
+    const base = paired("/a") + anonymous("/public/b");
+    for (let i = 0; i < 300; i++) {
+      const bytes = [...base];
+      for (let edits = 1 + Math.floor(next() * 4); edits > 0; edits--) {
+        const at = Math.floor(next() * bytes.length);
+        const byte = String.fromCharCode(Math.floor(next() * 256));
+        const kind = next();
+        if (kind < 0.4) bytes[at] = byte;
+        else if (kind < 0.7) bytes.splice(at, 0, byte);
+        else if (kind < 0.9) bytes.splice(at, 1);
+        else bytes.length = at;
+      }
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1", () => socket.end(bytes.join(""), "latin1"));
+        socket.setTimeout(2000, () => socket.destroy());
+        socket.on("error", () => {});
+        socket.on("close", () => resolve());
+        socket.resume();
+      });
+    }
+    const res = await send(port, forwarded("/", { Cookie: cookie }));
+
+    expect(res.status).toBe(200);
+  });
+
   it("lets close() end idle kept-alive connections, read by either path", async () => {
     const own = await startAuthListener({ authPort: 0, authHost: "127.0.0.1" }, () => ctx);
     const ownPort = (own.address() as AddressInfo).port;

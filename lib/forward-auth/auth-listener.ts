@@ -49,7 +49,9 @@ export async function startAuthListener(
   const answer: Answer = (input) => answerAuthRequest(input, context());
   const fallback = fallbackServer(answer);
   const connections = new Set<PlainConnection>();
-  const server = net.createServer({ noDelay: true }, (socket) => {
+  // Half-open, as node:http is: a client may finish sending and still be
+  // owed its answers, and a connection handed to node:http must be too.
+  const server = net.createServer({ noDelay: true, allowHalfOpen: true }, (socket) => {
     const connection = new PlainConnection(socket, answer, fallback);
     connections.add(connection);
     socket.once("close", () => connections.delete(connection));
@@ -93,6 +95,11 @@ class PlainConnection {
   /** node:http reads this connection now; its own close handles it. */
   private handedOver = false;
   private readonly onData = (chunk: Buffer) => this.receive(chunk);
+  /** The client sent all it will: answer what was asked, then close. */
+  private readonly onEnd = () => {
+    this.pending = "";
+    this.closeWhenIdle();
+  };
 
   constructor(
     private readonly socket: Socket,
@@ -100,6 +107,7 @@ class PlainConnection {
     private readonly fallback: Server,
   ) {
     socket.on("data", this.onData);
+    socket.on("end", this.onEnd);
     socket.on("error", () => socket.destroy());
     socket.setTimeout(keepAliveTimeoutMs, () => socket.destroy());
   }
@@ -215,6 +223,7 @@ class PlainConnection {
     const socket = this.socket;
     this.handedOver = true;
     socket.off("data", this.onData);
+    socket.off("end", this.onEnd);
     socket.setTimeout(0);
     socket.removeAllListeners("timeout");
     socket.pause();
