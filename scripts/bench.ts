@@ -292,7 +292,8 @@ async function startBareNet(port: number, identity: Record<string, string>): Pro
         for (let end; (end = pending.indexOf("\\r\\n\\r\\n")) !== -1; ) {
           pending = pending.slice(end + 4);
           out += head + "Date: " + new Date().toUTCString() +
-            "\\r\\nConnection: keep-alive\\r\\nKeep-Alive: timeout=5\\r\\nContent-Length: 0\\r\\n\\r\\n";
+            "\\r\\nConnection: keep-alive\\r\\nKeep-Alive: timeout=5" +
+            "\\r\\nContent-Length: 0\\r\\n\\r\\n";
         }
         if (out) socket.write(out, "latin1");
       });
@@ -471,7 +472,8 @@ function print(
     "",
     `revocation: DELETE answered ${revocation.deleteStatus} in ${revocation.deleteMs} ms; ` +
       `first refusal ${revocation.firstRefusalMs ?? "never"} ms after it was sent; ` +
-      `${revocation.refusedBefore} refused before, ${revocation.allowedAfter} allowed of those sent after it`,
+      `${revocation.refusedBefore} refused before, ` +
+      `${revocation.allowedAfter} allowed of those sent after it`,
     "",
     ...Object.entries(goals).map(([goal, met]) => `${met ? "met   " : "MISSED"} ${goal}`),
     "",

@@ -3,7 +3,7 @@ import net, { type AddressInfo, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAuthListener } from "./auth-listener";
 import { header, send, sendRaw } from "./http-test-client";
-import { buildSnapshot, signTestToken, testContext, testKey } from "./test-support";
+import { buildSnapshot, seededRandom, signTestToken, testContext, testKey } from "./test-support";
 
 const key = testKey();
 const snapshot = buildSnapshot({
@@ -140,7 +140,7 @@ describe("the dedicated listener", () => {
   });
 });
 
-/** Writes each chunk on one connection, a turn of the event loop apart, and reads until it closes. */
+/** Writes each chunk on one connection, a moment apart, and reads until it closes. */
 function exchange(port: number, chunks: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1");
@@ -261,12 +261,7 @@ describe("the dedicated listener, read by the byte", () => {
   });
 
   it("survives mangled requests and still answers the next one", async () => {
-    let state = 20261203;
-    const next = () => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-
-      return state / 2 ** 31;
-    };
+    const next = seededRandom(20261203);
     const base = paired("/a") + anonymous("/public/b");
     for (let i = 0; i < 300; i++) {
       const bytes = [...base];

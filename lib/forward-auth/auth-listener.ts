@@ -7,7 +7,7 @@ import {
 import net, { type Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { PortalConfig } from "../config/config";
-import { type AuthDecision, type AuthInput, refuse } from "./auth-input";
+import { type AuthDecision, refuse } from "./auth-input";
 import type { DecisionContext } from "./decide";
 import { forwardAuthContext } from "./forward-auth-context";
 import { readPlainHead } from "./request-head";
@@ -26,7 +26,12 @@ const keepAliveTimeoutMs = keepAliveSeconds * 1000;
 /** How long a request head may take to arrive, as node's `headersTimeout`. */
 const headersTimeoutMs = 100_000;
 
-type Answer = (input: AuthInput) => AuthDecision | Promise<AuthDecision>;
+/** The answer to one request, by its method, target and raw headers. */
+type Answer = (
+  method: string,
+  target: string | undefined,
+  rawHeaders: readonly string[],
+) => AuthDecision | Promise<AuthDecision>;
 
 /**
  * The forward-auth endpoint on a server of its own, beside the console. A
@@ -46,7 +51,10 @@ export async function startAuthListener(
   cfg: ListenerConfig,
   context: () => DecisionContext = forwardAuthContext(cfg as PortalConfig),
 ): Promise<net.Server> {
-  const answer: Answer = (input) => answerAuthRequest(input, context());
+  const answer: Answer = (method, target, rawHeaders) =>
+    isAuthPath(target)
+      ? answerAuthRequest(inputFromRawHeaders(method, rawHeaders), context())
+      : refuse(404, "not found");
   const fallback = fallbackServer(answer);
   const connections = new Set<PlainConnection>();
   // Half-open, as node:http is: a client may finish sending and still be
@@ -138,9 +146,7 @@ class PlainConnection {
       }
       at = head.end;
       const keepAlive = !head.close && !this.closing;
-      const answer = isAuthPath(head.target)
-        ? this.answer(inputFromRawHeaders(head.method, head.headers))
-        : refuse(404, "not found");
+      const answer = this.answer(head.method, head.target, head.headers);
       if (answer instanceof Promise) {
         this.waiting = true;
         void answer.then(
@@ -151,9 +157,7 @@ class PlainConnection {
       }
       out += responseText(answer, keepAlive);
       if (!keepAlive) {
-        this.pending = "";
-        this.socket.off("data", this.onData);
-        this.end(out);
+        this.finish(out);
 
         return;
       }
@@ -167,9 +171,7 @@ class PlainConnection {
     this.waiting = false;
     if (this.socket.destroyed) return;
     if (!keepAlive) {
-      this.pending = "";
-      this.socket.off("data", this.onData);
-      this.end(responseText(decision, false));
+      this.finish(responseText(decision, false));
 
       return;
     }
@@ -182,6 +184,13 @@ class PlainConnection {
     if (text === "") return;
     if (this.queued === "") queueFlush(this);
     this.queued += text;
+  }
+
+  /** The last answer: no more requests are read on this connection. */
+  private finish(last: string): void {
+    this.pending = "";
+    this.socket.off("data", this.onData);
+    this.end(last);
   }
 
   /** Writes what is queued and `last`, and closes. */
@@ -251,9 +260,7 @@ function flushAll(): void {
 /** node:http with the same answer, for the requests the plain path leaves to it. */
 function fallbackServer(answer: Answer): Server {
   const server = createHttpServer({ keepAlive: true }, (req, res) => {
-    const decision = isAuthPath(req.url)
-      ? answer(inputFromRawHeaders(req.method ?? "GET", req.rawHeaders))
-      : refuse(404, "not found");
+    const decision = answer(req.method ?? "GET", req.url, req.rawHeaders);
     if (decision instanceof Promise) {
       void decision.then(
         (settled) => send(res, settled),
@@ -268,9 +275,7 @@ function fallbackServer(answer: Answer): Server {
   // answer is the same as for a GET, written by hand on the socket.
   server.on("upgrade", (req: IncomingMessage, socket: Duplex) => {
     socket.on("error", () => socket.destroy());
-    const decision = isAuthPath(req.url)
-      ? answer(inputFromRawHeaders(req.method ?? "GET", req.rawHeaders))
-      : refuse(404, "not found");
+    const decision = answer(req.method ?? "GET", req.url, req.rawHeaders);
     const write = (settled: AuthDecision) => socket.end(responseText(settled, false), "latin1");
     if (decision instanceof Promise) void decision.then(write, () => socket.destroy());
     else write(decision);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendRaw } from "./http-test-client";
 import { maxHeadBytes, readPlainHead } from "./request-head";
+import { seededRandom } from "./test-support";
 
 const head = (...lines: string[]) => `${lines.join("\r\n")}\r\n\r\n`;
 const plain = ["GET /api/internal/auth?x=1 HTTP/1.1", "Host: 127.0.0.1:9091"];
@@ -169,18 +170,8 @@ describe("reading a head as node's parser does", () => {
     "No colon here",
   ];
 
-  function random(seed: number): () => number {
-    let state = seed;
-
-    return () => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-
-      return state / 2 ** 31;
-    };
-  }
-
   it("agrees with node on every head it reads itself, and on where it ends", async () => {
-    const next = random(20261203);
+    const next = seededRandom(20261203);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
     let read = 0;
     let left = 0;

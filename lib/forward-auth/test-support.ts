@@ -88,3 +88,14 @@ export function forwardedInput(url: string, extra: Partial<AuthInput> = {}): Aut
 export function nginxInput(url: string, extra: Partial<AuthInput> = {}): AuthInput {
   return { method: "GET", originalUrl: url, originalMethod: "GET", ...extra };
 }
+
+/** Numbers in [0, 1) from a fixed seed, so a generated case that fails repeats. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+
+    return state / 2 ** 31;
+  };
+}

@@ -2,6 +2,7 @@ import { config } from "../config/config";
 import type { DecisionContext } from "./decide";
 import { forwardAuthContext } from "./forward-auth-context";
 import { inputFromWebRequest } from "./request-input";
+import { responseBody, responseHeaders } from "./response-text";
 import { answerAuthRequest } from "./safe-decide";
 
 let defaultContext: (() => DecisionContext) | undefined;
@@ -17,12 +18,10 @@ export async function handleAuthRequest(
 ): Promise<Response> {
   const ctx = (context ?? consoleContext())();
   const decision = await answerAuthRequest(inputFromWebRequest(request), ctx);
-  const headers = new Headers(decision.headers);
+  const headers = new Headers(responseHeaders(decision));
   headers.set("Cache-Control", "no-store");
-  if (decision.status === 200) return new Response(null, { status: 200, headers });
-  headers.set("Content-Type", "text/plain; charset=utf-8");
 
-  return new Response(`${decision.reason}\n`, { status: decision.status, headers });
+  return new Response(responseBody(decision) || null, { status: decision.status, headers });
 }
 
 function consoleContext(): () => DecisionContext {
