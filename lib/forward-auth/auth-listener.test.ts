@@ -244,18 +244,7 @@ describe("the dedicated listener, read by the byte", () => {
   });
 
   it("answers a client that stops sending after its requests", async () => {
-    const out = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(port, "127.0.0.1", () =>
-        socket.end(paired("/") + anonymous("/x")),
-      );
-      let text = "";
-      socket.setEncoding("latin1");
-      socket.on("data", (chunk: string) => {
-        text += chunk;
-      });
-      socket.on("end", () => resolve(text));
-      socket.on("error", reject);
-    });
+    const out = await sendRaw(port, paired("/") + anonymous("/x"), true);
 
     expect(statuses(out)).toEqual(["200", "401"]);
   });

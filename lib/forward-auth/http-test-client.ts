@@ -41,10 +41,15 @@ export function send(
   });
 }
 
-/** Writes raw bytes on a fresh connection and returns everything read until it closes. */
-export function sendRaw(port: number, text: string): Promise<string> {
+/**
+ * Writes raw bytes on a fresh connection and returns everything read until
+ * it closes; with `halfClose`, the client also ends its side after writing.
+ */
+export function sendRaw(port: number, text: string, halfClose = false): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1", () => socket.write(text, "latin1"));
+    const socket = net.connect(port, "127.0.0.1", () =>
+      halfClose ? socket.end(text, "latin1") : socket.write(text, "latin1"),
+    );
     let out = "";
     socket.setEncoding("latin1");
     socket.on("data", (chunk: string) => {
